@@ -1,0 +1,170 @@
+package org.opendso.customer.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.opendso.customer.Assignee;
+import org.opendso.customer.Contacts;
+import org.opendso.customer.Customer;
+import org.opendso.customer.CustomerQuery;
+import org.opendso.customer.CustomerRow;
+import org.opendso.customer.Customers;
+import org.opendso.item.ItemFilter;
+import org.opendso.item.OpenItem;
+import org.opendso.item.OpenItems;
+import org.opendso.security.CurrentStaff;
+import org.opendso.security.Staff;
+import org.opendso.web.ApiProblem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** Read API of customers and their items: {@code /api/v1/customers...}. */
+@Configuration
+class CustomerApi {
+
+    private final Customers customers;
+    private final Contacts contacts;
+    private final OpenItems items;
+
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items) {
+        this.customers = customers;
+        this.contacts = contacts;
+        this.items = items;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> customerRoutes() {
+        return RouterFunctions.route()
+                .GET("/v1/customers", this::list)
+                .GET("/v1/customers/{account}", this::one)
+                .GET("/v1/customers/{account}/items", this::items)
+                .GET("/v1/customers/{account}/contacts", this::contacts)
+                .build();
+    }
+
+    record CustomerJson(String account, String name, String address, String postalCode, String city, String country,
+                        String currency, String email, String phone, BigDecimal balance, BigDecimal overdue,
+                        int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
+                        List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, long version) {
+    }
+
+    record AssigneeJson(String login, String name) {
+    }
+
+    record CustomerLine(String account, String name, String city, String currency, BigDecimal balance,
+                        BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays) {
+    }
+
+    record ItemJson(String number, String type, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
+                    BigDecimal amount, BigDecimal openAmount, String currency, String reference,
+                    String closedAt, long version) {
+    }
+
+    record Page<T>(List<T> content, int page, int size, long total) {
+    }
+
+    private Mono<ServerResponse> list(ServerRequest request) {
+        int page = intParam(request, "page", 0, 0, Integer.MAX_VALUE);
+        int size = intParam(request, "size", 50, 1, 500);
+        CustomerQuery.Sort sort = request.queryParam("sort").map(s -> enumParam("sort", s, CustomerQuery.Sort.class))
+                .orElse(CustomerQuery.Sort.ACCOUNT);
+        boolean desc = request.queryParam("direction").map("desc"::equalsIgnoreCase).orElse(false);
+        boolean overdue = request.queryParam("overdue").map(Boolean::parseBoolean).orElse(false);
+        CustomerQuery query = new CustomerQuery(request.queryParam("query").orElse(null), null, null, overdue,
+                sort, desc, page * size, size);
+        LocalDate today = LocalDate.now();
+        return CurrentStaff.reactive().flatMap(staff -> Mono.zip(
+                        customers.search(staff, query).map(r -> line(r, today)).collectList(),
+                        customers.count(staff, query)))
+                .flatMap(t -> ServerResponse.ok().bodyValue(new Page<>(t.getT1(), page, size, t.getT2())));
+    }
+
+    private Mono<ServerResponse> one(ServerRequest request) {
+        LocalDate today = LocalDate.now();
+        return visible(request).flatMap(c -> ServerResponse.ok().bodyValue(json(c, today)));
+    }
+
+    private Mono<ServerResponse> items(ServerRequest request) {
+        ItemFilter filter = enumParam("status", request.queryParam("status").orElse("open"), ItemFilter.class);
+        LocalDate today = LocalDate.now();
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
+                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(i -> json(i, today)).collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(list)));
+    }
+
+    private Mono<ServerResponse> contacts(ServerRequest request) {
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
+                .flatMap(c -> contacts.of(staff, c.id()).map(x -> Map.of(
+                        "name", x.name(), "role", nz(x.role()), "email", nz(x.email()), "phone", nz(x.phone()),
+                        "collectionContact", x.collectionContact())).collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(list)));
+    }
+
+    private Mono<Customer> visible(ServerRequest request) {
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request));
+    }
+
+    /** Unknown, other tenant's and not-assigned accounts all answer 404: existence is not disclosed. */
+    private Mono<Customer> visible(Staff staff, ServerRequest request) {
+        String account = request.pathVariable("account");
+        return customers.find(staff, account)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No customer account '" + account + "' for you")));
+    }
+
+    private static CustomerLine line(CustomerRow r, LocalDate today) {
+        return new CustomerLine(r.account(), r.name(), r.city(), r.currency(), r.balance(), r.overdue(), r.openItems(),
+                r.oldestOverdue(), r.oldestOverdueDays(today));
+    }
+
+    private static CustomerJson json(Customer c, LocalDate today) {
+        return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
+                c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
+                c.oldestOverdueDays(today),
+                assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
+                assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER), c.version());
+    }
+
+    private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
+        return c.assignees().stream().filter(a -> a.role() == role)
+                .map((Assignee a) -> new AssigneeJson(a.login(), a.name())).toList();
+    }
+
+    private static ItemJson json(OpenItem i, LocalDate today) {
+        return new ItemJson(i.number(), i.type().name(), i.issueDate(), i.dueDate(), i.daysOverdue(today), i.amount(),
+                i.openAmount(), i.currency(), i.reference(), i.closedAt() == null ? null : i.closedAt().toString(),
+                i.version());
+    }
+
+    private static int intParam(ServerRequest request, String name, int fallback, int min, int max) {
+        return request.queryParam(name).map(v -> {
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n < min || n > max) {
+                    throw ApiProblem.badField(name, "'" + name + "' must be between " + min + " and " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badField(name, "'" + name + "' must be a whole number, got '" + v + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField(name, "'" + name + "' must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase() + ", got '" + value + "'");
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,31 @@
+package org.opendso.item;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** One line of a customer's statement of account. */
+public record OpenItem(
+        long id,
+        long customerId,
+        ItemType type,
+        String number,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        BigDecimal amount,
+        BigDecimal openAmount,
+        String currency,
+        String reference,
+        Instant closedAt,
+        long version) {
+
+    public boolean isOpen() {
+        return closedAt == null;
+    }
+
+    /** Days past the due date on {@code today}; 0 when not yet due (an item due today is not due). */
+    public long daysOverdue(LocalDate today) {
+        return isOpen() && dueDate.isBefore(today) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+    }
+}
