@@ -87,8 +87,7 @@ public class Customers {
                         from customer_assignment a
                         join customer c on c.id = a.customer_id
                         join app_user u on u.id = a.user_id
-                        where a.customer_id = :customer and\s""" + Visibility.CONDITION + """
-                         order by a.role, u.name"""), staff)
+                        where a.customer_id = :customer and\s""" + Visibility.CONDITION + " order by a.role, u.name"), staff)
                 .bind("customer", customerId)
                 .map((row, meta) -> new Assignee(row.get("id", Long.class), row.get("login", String.class),
                         row.get("name", String.class), AssignmentRole.valueOf(row.get("role", String.class))))

@@ -31,8 +31,7 @@ public class OpenItems {
                         select id, customer_id, type, number, issue_date, due_date, amount, open_amount, currency,
                                reference, closed_at, version
                         from open_item
-                        where tenant_id = :tenant and customer_id = :customer""" + state + """
-                         order by due_date, number""")
+                        where tenant_id = :tenant and customer_id = :customer""" + state + " order by due_date, number")
                 .bind("tenant", tenantId)
                 .bind("customer", customerId)
                 .map((row, meta) -> {
