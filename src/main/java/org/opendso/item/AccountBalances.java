@@ -3,6 +3,8 @@ package org.opendso.item;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -70,10 +72,16 @@ public class AccountBalances {
         return db.sql(stale).fetch().rowsUpdated();
     }
 
+    /** The server may have been down at midnight: catch up once it is ready, without delaying start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        daily();
+    }
+
     @Scheduled(cron = "${opendso.balances.refresh-cron:0 5 0 * * *}")
     void daily() {
         refreshStale().subscribe(
-                n -> log.info("Refreshed {} account balances for the new day", n),
+                n -> log.info("Refreshed {} account balances dated before today", n),
                 e -> log.warn("Daily balance refresh failed", e));
     }
 }
