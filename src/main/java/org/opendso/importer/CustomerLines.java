@@ -1,0 +1,94 @@
+package org.opendso.importer;
+
+import java.util.Locale;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Customer lines → {@code import_stage(line, account, name, address, postal_code, city, country, currency,
+ * email, phone, collector, sales_manager, bad)}. Collector and sales manager logins are checked against the
+ * tenant's users in SQL, set-based.
+ */
+final class CustomerLines implements LineFormat {
+
+    static final String COLUMNS = "line, account, name, address, postal_code, city, country, currency, email, "
+            + "phone, collector, sales_manager, bad";
+
+    private final HeaderMap header;
+    private final int account;
+    private final int name;
+    private final int[] plain;
+    private final int currency;
+    private final int email;
+    private final int phone;
+    private final int collector;
+    private final int salesManager;
+    private final Reasons reasons = new Reasons();
+    private long key;
+
+    CustomerLines(HeaderMap header) {
+        this.header = header;
+        this.account = header.field("account");
+        this.name = header.field("name");
+        this.plain = new int[] {header.field("address"), header.field("postal_code"), header.field("city"),
+                header.field("country")};
+        this.currency = header.field("currency");
+        this.email = header.field("email");
+        this.phone = header.field("phone");
+        this.collector = header.field("collector");
+        this.salesManager = header.field("sales_manager");
+    }
+
+    @Override
+    public String append(CSVRecord record, long line, StringBuilder out) {
+        reasons.clear();
+        String width = LineFormat.width(record, header);
+        if (width != null) {
+            reasons.add(width);
+        }
+        String accountValue = LineFormat.value(record, account);
+        String nameValue = LineFormat.value(record, name);
+        if (accountValue.isEmpty()) {
+            reasons.empty("account");
+        }
+        if (nameValue.isEmpty()) {
+            reasons.empty("name");
+        }
+        String currencyValue = LineFormat.value(record, currency);
+        if (!currencyValue.isEmpty() && !Reasons.currency(currencyValue)) {
+            reasons.add("currency '%s' is not a 3-letter currency code (e.g. EUR)".formatted(currencyValue));
+        }
+        String emailValue = LineFormat.value(record, email);
+        if (!emailValue.isEmpty() && !Reasons.email(emailValue)) {
+            reasons.add("email '%s' is not an email address".formatted(emailValue));
+        }
+        if (reasons.any()) {
+            return reasons.text();
+        }
+        out.append(line).append('\t');
+        CopyText.text(out, accountValue);
+        out.append('\t');
+        CopyText.text(out, nameValue);
+        for (int field : plain) {
+            out.append('\t');
+            CopyText.text(out, LineFormat.value(record, field));
+        }
+        out.append('\t');
+        CopyText.text(out, currencyValue.toUpperCase(Locale.ROOT));
+        out.append('\t');
+        CopyText.text(out, emailValue);
+        out.append('\t');
+        CopyText.text(out, LineFormat.value(record, phone));
+        out.append('\t');
+        CopyText.text(out, LineFormat.value(record, collector));
+        out.append('\t');
+        CopyText.text(out, LineFormat.value(record, salesManager));
+        out.append("\tf\n");
+        key = LineFormat.hash(LineFormat.SEED, accountValue, false);
+        return null;
+    }
+
+    @Override
+    public long key() {
+        return key;
+    }
+}

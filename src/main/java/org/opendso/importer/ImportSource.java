@@ -1,0 +1,6 @@
+package org.opendso.importer;
+
+/** Where a file came from, kept with the run. */
+public enum ImportSource {
+    UPLOAD, API, INBOX
+}
