@@ -40,7 +40,6 @@ final class ImportFile implements AutoCloseable {
                     .setQuote('"')
                     .setIgnoreEmptyLines(false)
                     .setTrim(true)
-                    .setLenientEof(true)
                     .setTrailingData(true)
                     .get();
             this.parser = csv.parse(new InputStreamReader(in, format.charset()));
@@ -108,8 +107,9 @@ final class ImportFile implements AutoCloseable {
             // Commons CSV reports an unterminated quote or a stray character as an IOException
             String reason = e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-            throw new FileProblem("line %d: the file cannot be read as CSV from here (%s)"
-                    .formatted(previousEnd + 1, reason));
+            reason = reason.replaceFirst("^\\(startline \\d+\\) ", "");
+            throw new FileProblem(("line %d: the file cannot be read as CSV from there, a quoted value may be "
+                    + "missing its closing quote (%s)").formatted(previousEnd + 1, reason));
         }
     }
 
