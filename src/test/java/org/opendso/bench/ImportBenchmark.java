@@ -1,0 +1,452 @@
+package org.opendso.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import com.sun.tools.attach.VirtualMachine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./mvnw -Pbench verify}: builds the production jar, then
+ * <ol>
+ * <li>generates a 1M-line open-items CSV for 100k customers (target/bench/items-1m.csv),</li>
+ * <li>starts the production jar against a new, empty database on the local PostgreSQL
+ *     ({@code OPENDSO_DEMO=false}) and measures start-to-ready and idle RSS,</li>
+ * <li>loads the file with {@code psql \copy} into a plain table with the same column types,</li>
+ * <li>imports it through the API ({@code POST /api/v1/imports/items}, snapshot mode), then again (all
+ *     unchanged), measuring the server's heap (peak of its heap pools, reset before each import, read over
+ *     JMX through the attach API),</li>
+ * </ol>
+ * and prints a table with the goals beside. Not a test: run on demand.
+ * <p>
+ * Settings (system properties): {@code bench.lines} (1000000), {@code bench.customers} (100000),
+ * {@code bench.jar} (target/opendso-0.1.0-SNAPSHOT.jar), {@code bench.server-url}
+ * (postgresql://postgres@127.0.0.1:5432/postgres), {@code bench.jvm-args} (extra JVM options of the
+ * server, none by default: it runs exactly as {@code java -jar}).
+ */
+public final class ImportBenchmark {
+
+    private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int lines = Integer.getInteger("bench.lines", 1_000_000);
+    private final int customers = Integer.getInteger("bench.customers", 100_000);
+    private final Path jar = Paths.get(System.getProperty("bench.jar", "target/opendso-0.1.0-SNAPSHOT.jar"));
+    private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
+    private final String jvmArgs = System.getProperty("bench.jvm-args", "");
+    private final Path dir = Paths.get("target", "bench");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        new ImportBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -Pbench verify (it builds the production jar)");
+        }
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("items-%d.csv".formatted(lines));
+        long t0 = System.nanoTime();
+        generate(csv);
+        System.out.printf(Locale.ROOT, "[bench] %s: %,d lines, %.1f MB, written in %.1f s%n", csv, lines,
+                Files.size(csv) / 1e6, seconds(t0));
+
+        Pg pg = Pg.parse(serverUrl);
+        String database = "opendso_bench_" + System.currentTimeMillis() / 1000;
+        pg.sql("create database " + database);
+        System.out.println("[bench] database " + database + " on " + pg.host + ":" + pg.port);
+        try {
+            measure(pg, database, csv);
+        } finally {
+            pg.sql("drop database if exists " + database + " with (force)");
+        }
+    }
+
+    private void measure(Pg pg, String database, Path csv) throws Exception {
+        // \copy first, while nothing else runs
+        pg.in(database).sql("""
+                create table copy_items (account text, type text, number text, issue_date date, due_date date,
+                                         amount numeric(19,4), open_amount numeric(19,4), currency char(3))""");
+        long t = System.nanoTime();
+        pg.in(database).psql("\\copy copy_items from '" + csv.toAbsolutePath() + "' with (format csv, header true)");
+        double copySeconds = seconds(t);
+        pg.in(database).sql("drop table copy_items");
+        System.out.printf(Locale.ROOT, "[bench] psql \\copy: %.2f s%n", copySeconds);
+
+        int port = freePort();
+        Server server = Server.start(jar, jvmArgs, pg.in(database).url(), port, freePort(), dir.resolve("server.log"));
+        try {
+            double ready = server.awaitReady(http, Duration.ofMinutes(2));
+            System.out.printf(Locale.ROOT, "[bench] start to ready (first start, empty database, migrations): %.2f s%n", ready);
+            long rss = server.idleRss(Duration.ofSeconds(10));
+            System.out.printf(Locale.ROOT, "[bench] idle RSS: %d MB%n", rss / (1024 * 1024));
+
+            try (HeapWatch heap = HeapWatch.attach(server.pid())) {
+                Run first = importFile(heap, port, csv);
+                Run second = importFile(heap, port, csv);
+                printTable(copySeconds, first, second, ready, rss);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private record Run(double seconds, long peakHeap, long sampledHeap, long heapMax, String report) {
+    }
+
+    private Run importFile(HeapWatch heap, int port, Path csv) throws Exception {
+        heap.reset();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/imports/items?mode=snapshot&fileName=" + csv.getFileName()))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv")
+                .timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                .build();
+        long t = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double seconds = seconds(t);
+        heap.sample();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("import answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode r = JSON.readTree(response.body());
+        String report = "created=%s updated=%s unchanged=%s closed=%s accountsCreated=%s rejected=%s".formatted(
+                r.path("created").asText(), r.path("updated").asText(), r.path("unchanged").asText(),
+                r.path("closed").asText(), r.path("accountsCreated").asText(), r.path("rejectedCount").asText());
+        System.out.printf(Locale.ROOT, "[bench] import through the API: %.2f s, %s%n", seconds, report);
+        return new Run(seconds, heap.poolPeaks(), heap.sampledPeak(), heap.max(), report);
+    }
+
+    private void printTable(double copy, Run first, Run second, double ready, long rss) {
+        String row = "| %-26s | %9s | %7s | %9s | %12s | %15s | %s |%n";
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append("OpenDSO import benchmark — ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, server: java -jar ")
+                .append(jar.getFileName()).append(jvmArgs.isBlank() ? "" : " " + jvmArgs).append('\n');
+        out.append(String.format(Locale.ROOT, row, "run", "lines", "seconds", "lines/s", "× \\copy", "peak heap MB", "result"));
+        out.append(String.format(Locale.ROOT, row, "-".repeat(26), "-".repeat(9), "-".repeat(7), "-".repeat(9),
+                "-".repeat(12), "-".repeat(15), "-".repeat(6)));
+        out.append(String.format(Locale.ROOT, row, "psql \\copy (plain table)", lines, "%.2f".formatted(copy),
+                "%,.0f".formatted(lines / copy), "1.00", "-", ""));
+        for (var named : List.of(new Object[] {"API import (first)", first}, new Object[] {"API re-import (same file)", second})) {
+            Run run = (Run) named[1];
+            out.append(String.format(Locale.ROOT, row, named[0], lines, "%.2f".formatted(run.seconds()),
+                    "%,.0f".formatted(lines / run.seconds()), "%.2f".formatted(run.seconds() / copy),
+                    "%d (%d)".formatted(mb(run.peakHeap()), mb(run.sampledHeap())), run.report()));
+        }
+        out.append('\n');
+        out.append(String.format(Locale.ROOT, "Goals: import ≤ 1.5× \\copy: first %.2f× %s, re-import %.2f× %s; "
+                        + "re-import no slower: %s; peak heap ≤ 512 MB: %s%n",
+                first.seconds() / copy, verdict(first.seconds() / copy <= 1.5),
+                second.seconds() / copy, verdict(second.seconds() / copy <= 1.5),
+                verdict(second.seconds() <= first.seconds() * 1.05),
+                verdict(Math.max(first.peakHeap(), second.peakHeap()) <= 512L * 1024 * 1024)));
+        out.append(String.format(Locale.ROOT, "Production jar: start to ready %.2f s (goal ≤ 6 s: %s), "
+                        + "idle RSS %d MB (goal ≤ 500 MB: %s), max heap %d MB%n",
+                ready, verdict(ready <= 6), mb(rss), verdict(rss <= 500L * 1024 * 1024), mb(first.heapMax())));
+        out.append("Peak heap: sum of the peaks of the heap memory pools since reset before the import "
+                + "(upper bound); in brackets the highest total heap used sampled every 100 ms.\n");
+        System.out.print(out);
+        try {
+            Files.writeString(dir.resolve("results.txt"), out.toString());
+        } catch (IOException e) {
+            System.out.println("[bench] could not write results.txt: " + e.getMessage());
+        }
+    }
+
+    /**
+     * 1M lines over 100k accounts: 85 % invoices, 10 % credit notes, 5 % unallocated payments, issued over
+     * the last 8 months with 30/45/60-day terms, mostly EUR; a fifth of the invoices partly paid.
+     */
+    private void generate(Path csv) throws IOException {
+        SplittableRandom random = new SplittableRandom(20260101L);
+        LocalDate today = LocalDate.now();
+        int[] terms = {30, 45, 60};
+        String[] currencies = {"EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "USD", "GBP", "CHF"};
+        Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.write("account,type,number,issue_date,due_date,amount,open_amount,currency\n");
+            for (int i = 0; i < lines; i++) {
+                int customer = (int) ((long) i * customers / lines);
+                String account = "C%06d".formatted(customer + 1);
+                String currency = currencies[customer % currencies.length];
+                int kind = random.nextInt(100);
+                LocalDate issue = today.minusDays(random.nextInt(243));
+                LocalDate due = issue.plusDays(terms[random.nextInt(terms.length)]);
+                long cents = 5_000 + random.nextLong(5_000_000);
+                String type;
+                String number;
+                long amount;
+                long open;
+                if (kind < 85) {
+                    type = "invoice";
+                    number = "INV-%07d".formatted(i + 1);
+                    amount = cents;
+                    open = random.nextInt(5) == 0 ? cents - random.nextLong(cents) : cents;
+                } else if (kind < 95) {
+                    type = "credit_note";
+                    number = "CN-%07d".formatted(i + 1);
+                    amount = -cents / 4;
+                    open = amount;
+                    due = issue;
+                } else {
+                    type = "payment";
+                    number = "PAY-%07d".formatted(i + 1);
+                    amount = -cents / 2;
+                    open = amount;
+                    due = issue;
+                }
+                out.write(account);
+                out.write(',');
+                out.write(type);
+                out.write(',');
+                out.write(number);
+                out.write(',');
+                out.write(issue.toString());
+                out.write(',');
+                out.write(due.toString());
+                out.write(',');
+                out.write(money(amount));
+                out.write(',');
+                out.write(money(open));
+                out.write(',');
+                out.write(currency);
+                out.write('\n');
+            }
+        }
+        Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String money(long cents) {
+        String sign = cents < 0 ? "-" : "";
+        long abs = Math.abs(cents);
+        return sign + (abs / 100) + "." + (abs % 100 < 10 ? "0" : "") + (abs % 100);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+
+    private static long mb(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The production jar in a process of its own, as {@code java -jar} runs it. */
+    private record Server(Process process, long startNanos, int port, Path log) {
+
+        static Server start(Path jar, String jvmArgs, String dbUrl, int port, int rsocketPort, Path log) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+            for (String arg : jvmArgs.trim().split("\\s+")) {
+                if (!arg.isBlank()) {
+                    command.add(arg);
+                }
+            }
+            command.add("-jar");
+            command.add(jar.toAbsolutePath().toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("OPENDSO_DB_URL", dbUrl);
+            builder.environment().put("OPENDSO_DEMO", "false");
+            builder.environment().put("OPENDSO_ADMIN_PASSWORD", PASSWORD);
+            builder.environment().put("SERVER_PORT", String.valueOf(port));
+            builder.environment().put("SPRING_RSOCKET_SERVER_PORT", String.valueOf(rsocketPort));
+            long start = System.nanoTime();
+            Process process = builder.start();
+            System.out.println("[bench] server pid " + process.pid() + " on port " + port + ", log " + log);
+            return new Server(process, start, port, log);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Seconds from process start until /actuator/health answers 200. */
+        double awaitReady(HttpClient http, Duration limit) throws Exception {
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            long deadline = startNanos + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server stopped (exit " + process.exitValue() + "), see " + log);
+                }
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return seconds(startNanos);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                TimeUnit.MILLISECONDS.sleep(50); // polling a foreign process: nothing to wait on
+            }
+            throw new IllegalStateException("not ready after " + limit + ", see " + log);
+        }
+
+        /** VmRSS after the server has been ready and idle for a while. */
+        long idleRss(Duration idle) throws Exception {
+            TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+            for (String line : Files.readAllLines(Paths.get("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("no VmRSS for " + process.pid());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The server's heap over JMX (the attach API starts its local management agent). */
+    private static final class HeapWatch implements AutoCloseable {
+
+        private final JMXConnector connector;
+        private final List<MemoryPoolMXBean> pools = new ArrayList<>();
+        private final MemoryMXBean memory;
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicLong sampled = new AtomicLong();
+
+        private HeapWatch(JMXConnector connector) throws IOException {
+            this.connector = connector;
+            MBeanServerConnection mbeans = connector.getMBeanServerConnection();
+            for (MemoryPoolMXBean pool : ManagementFactory.getPlatformMXBeans(mbeans, MemoryPoolMXBean.class)) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pools.add(pool);
+                }
+            }
+            memory = ManagementFactory.getPlatformMXBean(mbeans, MemoryMXBean.class);
+            sampler.scheduleAtFixedRate(this::sample, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        static HeapWatch attach(long pid) throws Exception {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+            try {
+                String address = vm.startLocalManagementAgent();
+                return new HeapWatch(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+            } finally {
+                vm.detach();
+            }
+        }
+
+        void reset() {
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            sampled.set(0);
+        }
+
+        void sample() {
+            try {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                sampled.accumulateAndGet(used, Math::max);
+            } catch (RuntimeException ignored) {
+                // the connection may be closing
+            }
+        }
+
+        long poolPeaks() {
+            return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+
+        long sampledPeak() {
+            return sampled.get();
+        }
+
+        long max() {
+            return memory.getHeapMemoryUsage().getMax();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sampler.shutdownNow();
+            connector.close();
+        }
+    }
+
+    /** The local PostgreSQL server, reached with JDBC for DDL and with psql for \copy. */
+    private record Pg(String host, int port, String user, String password, String database) {
+
+        static Pg parse(String url) {
+            URI uri = URI.create(url);
+            String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres"} : uri.getUserInfo().split(":", 2);
+            String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+            return new Pg(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), userInfo[0],
+                    userInfo.length > 1 ? userInfo[1] : "", db);
+        }
+
+        Pg in(String other) {
+            return new Pg(host, port, user, password, other);
+        }
+
+        String url() {
+            return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
+        }
+
+        void sql(String sql) throws Exception {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
+                    user, password); Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+        }
+
+        void psql(String command) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                    "-h", host, "-p", String.valueOf(port), "-U", user, "-d", database, "-c", command)
+                    .inheritIO();
+            if (!password.isEmpty()) {
+                builder.environment().put("PGPASSWORD", password);
+            }
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("psql exited with " + exit);
+            }
+        }
+    }
+}
