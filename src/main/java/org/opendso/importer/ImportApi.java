@@ -2,8 +2,10 @@ package org.opendso.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,14 +29,15 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * The import API: {@code POST /api/v1/imports/{customers|contacts|items}} with a CSV body ({@code text/csv})
  * or a multipart {@code file} part, {@code ?mode=snapshot|upsert}, {@code ?partial=true}; the list and
- * details of runs; the saved column mapping. The body is spooled to a temporary file without blocking
- * ({@link DataBufferUtils#write}) and parsed on a worker thread, so a large file never sits in memory.
+ * details of runs; the saved column mapping. The body is spooled to a temporary file as it arrives (on a
+ * worker thread, never on a request thread) and parsed on a worker thread, so a large file never sits in memory.
  */
 @Configuration
 class ImportApi {
@@ -175,7 +178,7 @@ class ImportApi {
                 .flatMap(path -> {
                     Mono<Upload> written = MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)
                             ? multipart(request, path)
-                            : DataBufferUtils.write(request.bodyToFlux(DataBuffer.class), path)
+                            : writeTo(request.bodyToFlux(DataBuffer.class), path)
                                     .then(Mono.fromSupplier(() -> new Upload(path, fileName(request))));
                     return written.onErrorResume(e -> delete(path).then(Mono.error(e)));
                 });
@@ -188,13 +191,34 @@ class ImportApi {
                 .concatMap(events -> events.switchOnFirst((first, all) -> {
                     if (first.get() instanceof FilePartEvent file && "file".equals(file.name()) && name.get() == null) {
                         name.set(file.filename());
-                        return DataBufferUtils.write(all.map(PartEvent::content), path);
+                        return writeTo(all.map(PartEvent::content), path);
                     }
                     return all.doOnNext(e -> DataBufferUtils.release(e.content())).then();
                 }))
                 .then(Mono.defer(() -> name.get() == null
                         ? Mono.error(ApiProblem.badField("file", "The multipart body has no file part named 'file'"))
                         : Mono.just(new Upload(path, name.get()))));
+    }
+
+    /**
+     * Writes the body to the file on a bounded-elastic thread through a plain FileChannel. Not
+     * {@code DataBufferUtils.write(body, path)}: its AsynchronousFileChannel completes on the JDK's innocuous
+     * threads, and asking the servlet request for more body from there makes Tomcat fail
+     * ({@code SecurityException: setContextClassLoader}) as soon as a body needs more than one read.
+     */
+    private static Mono<Void> writeTo(Flux<DataBuffer> body, Path path) {
+        return Mono.using(() -> FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                        channel -> DataBufferUtils.write(body.publishOn(Schedulers.boundedElastic()), channel)
+                                .map(DataBufferUtils::release)
+                                .then(),
+                        channel -> {
+                            try {
+                                channel.close();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static String fileName(ServerRequest request) {
