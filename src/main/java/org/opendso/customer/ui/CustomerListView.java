@@ -1,0 +1,228 @@
+package org.opendso.customer.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.opendso.customer.CustomerQuery;
+import org.opendso.customer.CustomerRow;
+import org.opendso.customer.Customers;
+import org.opendso.security.CurrentStaff;
+import org.opendso.security.Role;
+import org.opendso.security.Staff;
+import org.opendso.ui.Money;
+import org.opendso.ui.Toasts;
+import org.opendso.user.StaffUser;
+import org.opendso.user.Users;
+
+/**
+ * The customer accounts the staff member may see: search, filters, sort on the server, and a lazy grid that
+ * fetches one page at a time (fine for 100k accounts). Admins select accounts and assign staff to them.
+ */
+@Route("customers")
+@RouteAlias("")
+@Menu(title = "menu.customers", order = 10, icon = "vaadin:users")
+@PermitAll
+public class CustomerListView extends VerticalLayout implements HasDynamicTitle {
+
+    private final Customers customers;
+    private final Users users;
+    private final Staff staff;
+
+    final TextField search = new TextField();
+    final ComboBox<StaffUser> collector = new ComboBox<>();
+    final ComboBox<StaffUser> salesManager = new ComboBox<>();
+    final Checkbox overdueOnly = new Checkbox();
+    final Grid<CustomerRow> grid = new Grid<>(CustomerRow.class, false);
+    final Span count = new Span();
+    final Button assign = new Button();
+
+    private CustomerQuery query = CustomerQuery.text("");
+    private long total;
+
+    CustomerListView(Customers customers, Users users) {
+        this.customers = customers;
+        this.users = users;
+        this.staff = CurrentStaff.require();
+        addClassName("customer-list");
+        setSizeFull();
+        setPadding(true);
+
+        search.setPlaceholder(getTranslation("customers.search"));
+        search.setAriaLabel(getTranslation("customers.search"));
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("18em");
+        search.addValueChangeListener(e -> refresh());
+
+        List<StaffUser> colleagues = users.of(staff).filter(StaffUser::enabled)
+                .collectList().block(); // allowed-blocking: Vaadin request thread
+        collector.setPlaceholder(getTranslation("customers.collector"));
+        collector.setAriaLabel(getTranslation("customers.collector"));
+        collector.setItems(colleagues.stream().filter(u -> u.role() != Role.SALES_MANAGER).toList());
+        collector.setItemLabelGenerator(StaffUser::name);
+        collector.setClearButtonVisible(true);
+        collector.addValueChangeListener(e -> refresh());
+
+        salesManager.setPlaceholder(getTranslation("customers.sales-manager"));
+        salesManager.setAriaLabel(getTranslation("customers.sales-manager"));
+        salesManager.setItems(colleagues.stream().filter(u -> u.role() == Role.SALES_MANAGER).toList());
+        salesManager.setItemLabelGenerator(StaffUser::name);
+        salesManager.setClearButtonVisible(true);
+        salesManager.addValueChangeListener(e -> refresh());
+
+        overdueOnly.setLabel(getTranslation("customers.overdue-only"));
+        overdueOnly.addValueChangeListener(e -> refresh());
+
+        count.addClassName("result-count");
+
+        HorizontalLayout filters = new HorizontalLayout(search, collector, salesManager, overdueOnly);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.addClassName("filters");
+
+        assign.setText(getTranslation("customers.assign"));
+        assign.setIcon(new Icon(VaadinIcon.USER_CHECK));
+        assign.addThemeVariants(ButtonVariant.PRIMARY);
+        assign.setVisible(staff.isAdmin());
+        assign.addClickListener(e -> openAssignDialog());
+
+        HorizontalLayout toolbar = new HorizontalLayout(filters, count, assign);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(filters);
+
+        configureGrid();
+        add(toolbar, grid);
+        expand(grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        LocalDate today = LocalDate.now();
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addClassName("customers-grid");
+        grid.setSizeFull();
+        if (staff.isAdmin()) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        }
+        grid.addColumn(CustomerRow::account).setHeader(getTranslation("customers.account"))
+                .setKey(CustomerQuery.Sort.ACCOUNT.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CustomerRow::name).setHeader(getTranslation("customers.name"))
+                .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("14em").setFlexGrow(3);
+        grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("8em").setFlexGrow(1);
+        grid.addColumn(r -> nz(r.collectors())).setHeader(getTranslation("customers.collectors"))
+                .setKey("collectors").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(r -> nz(r.salesManagers())).setHeader(getTranslation("customers.sales-managers"))
+                .setKey("salesManagers").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(r -> Money.format(r.balance(), r.currency(), getLocale()))
+                .setHeader(getTranslation("customers.balance")).setKey(CustomerQuery.Sort.BALANCE.name())
+                .setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Money.format(r.overdue(), r.currency(), getLocale()))
+                .setHeader(getTranslation("customers.overdue")).setKey(CustomerQuery.Sort.OVERDUE.name())
+                .setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
+                .setPartNameGenerator(r -> r.overdue().signum() > 0 ? "overdue" : null);
+        grid.addColumn(r -> r.oldestOverdue() == null ? "" : String.valueOf(r.oldestOverdueDays(today)))
+                .setHeader(getTranslation("customers.oldest-overdue-days"))
+                .setKey(CustomerQuery.Sort.OLDEST_OVERDUE.name()).setSortable(true)
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.setMultiSort(false);
+        grid.setEmptyStateText(getTranslation("customers.none"));
+
+        grid.setItems(q -> {
+            CustomerQuery.Sort sort = CustomerQuery.Sort.ACCOUNT;
+            boolean descending = false;
+            if (!q.getSortOrders().isEmpty()) {
+                var order = q.getSortOrders().getFirst();
+                sort = CustomerQuery.Sort.valueOf(order.getSorted());
+                descending = order.getDirection() == SortDirection.DESCENDING;
+                // "oldest overdue days" grows as the due date gets older
+                if (sort == CustomerQuery.Sort.OLDEST_OVERDUE) {
+                    descending = !descending;
+                }
+            }
+            return customers.search(staff, query.page(q.getOffset(), q.getLimit()).sorted(sort, descending))
+                    .toStream(); // allowed-blocking: Vaadin request thread
+        }, q -> (int) Math.min(total, Integer.MAX_VALUE));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.addSelectionListener(e -> updateAssignLabel());
+    }
+
+    private void open(CustomerRow row) {
+        getUI().ifPresent(ui -> ui.navigate(CustomerSheetView.class, new RouteParameters("account", row.account())));
+    }
+
+    /** Applies the filters: counts once, then the grid fetches the pages it shows. */
+    void refresh() {
+        query = new CustomerQuery(search.getValue(), id(collector.getValue()), id(salesManager.getValue()),
+                overdueOnly.getValue(), CustomerQuery.Sort.ACCOUNT, false, 0, 50);
+        try {
+            total = customers.count(staff, query).block(); // allowed-blocking: Vaadin request thread
+        } catch (RuntimeException e) {
+            total = 0;
+            Toasts.failure(e);
+        }
+        count.setText(getTranslation(total == 1 ? "customers.count.one" : "customers.count", total));
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
+        updateAssignLabel();
+    }
+
+    private void updateAssignLabel() {
+        int selected = grid.getSelectedItems().size();
+        assign.setText(selected == 0 ? getTranslation("customers.assign")
+                : getTranslation("customers.assign.selected", selected));
+    }
+
+    private void openAssignDialog() {
+        Set<CustomerRow> selected = grid.getSelectedItems();
+        new AssignDialog(customers, users, staff, query, total, selected.stream().map(CustomerRow::id).toList(), n -> {
+            Toasts.success(getTranslation("assign.done", n));
+            refresh();
+        }).open();
+    }
+
+    CustomerQuery currentQuery() {
+        return query;
+    }
+
+    private static Long id(StaffUser user) {
+        return user == null ? null : user.id();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("customers.title");
+    }
+
+    List<GridSortOrder<CustomerRow>> sortOrder() {
+        return grid.getSortOrder();
+    }
+}

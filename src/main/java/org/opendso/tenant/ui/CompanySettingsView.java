@@ -1,0 +1,205 @@
+package org.opendso.tenant.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.Currency;
+import org.opendso.security.CurrentStaff;
+import org.opendso.security.Staff;
+import org.opendso.tenant.Companies;
+import org.opendso.tenant.CompanySettings;
+import org.opendso.tenant.Logo;
+import org.opendso.ui.Toasts;
+
+/** "My account": the company's name, address, currency, late-payment penalties, language and logo. Admins only. */
+@Route("settings/company")
+@Menu(title = "menu.company", order = 60, icon = "vaadin:building")
+@RolesAllowed("ADMIN")
+public class CompanySettingsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final int MAX_LOGO_BYTES = 1024 * 1024;
+
+    private final Companies companies;
+    private final Staff staff;
+    private CompanySettings settings;
+
+    final TextField name = new TextField();
+    final TextArea address = new TextArea();
+    final TextField postalCode = new TextField();
+    final TextField city = new TextField();
+    final TextField country = new TextField();
+    final ComboBox<String> currency = new ComboBox<>();
+    final BigDecimalField penaltyRate = new BigDecimalField();
+    final BigDecimalField recoveryIndemnity = new BigDecimalField();
+    final Select<String> language = new Select<>();
+    final Checkbox collectorsSeeAll = new Checkbox();
+    final Button save = new Button();
+    final Div logoPreview = new Div();
+
+    CompanySettingsView(Companies companies) {
+        this.companies = companies;
+        this.staff = CurrentStaff.require();
+        addClassName("settings-view");
+        setMaxWidth("60em");
+
+        name.setLabel(getTranslation("company.name"));
+        name.setRequired(true);
+        address.setLabel(getTranslation("company.address"));
+        postalCode.setLabel(getTranslation("company.postal-code"));
+        city.setLabel(getTranslation("company.city"));
+        country.setLabel(getTranslation("company.country"));
+        currency.setLabel(getTranslation("company.currency"));
+        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+        currency.setItemLabelGenerator(code -> code + " – " + Currency.getInstance(code).getDisplayName(getLocale()));
+        penaltyRate.setLabel(getTranslation("company.penalty-rate"));
+        penaltyRate.setSuffixComponent(new Span("%"));
+        penaltyRate.setHelperText(getTranslation("company.penalty-rate.hint"));
+        recoveryIndemnity.setLabel(getTranslation("company.recovery-indemnity"));
+        recoveryIndemnity.setHelperText(getTranslation("company.recovery-indemnity.hint"));
+        language.setLabel(getTranslation("company.language"));
+        language.setItems("en", "fr");
+        language.setItemLabelGenerator(l -> getTranslation("language." + l));
+        collectorsSeeAll.setLabel(getTranslation("company.collectors-see-all"));
+
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        form.add(name, 2);
+        form.add(address, 2);
+        form.add(postalCode, city, country, currency, penaltyRate, recoveryIndemnity, language);
+        form.add(collectorsSeeAll, 2);
+
+        save.setText(getTranslation("action.save"));
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+
+        add(new H3(getTranslation("company.section.company")), form, save,
+                new H3(getTranslation("company.section.logo")), logoSection());
+        load();
+    }
+
+    private VerticalLayout logoSection() {
+        logoPreview.addClassName("logo-preview");
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            // runs in ui.access on the upload request thread
+            try {
+                companies.saveLogo(staff, new Logo(bytes, meta.contentType())).block(); // allowed-blocking: Vaadin request thread
+                Toasts.success(getTranslation("company.logo.saved"));
+                showLogo();
+            } catch (RuntimeException ex) {
+                Toasts.failure(ex);
+            }
+        }));
+        upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/svg+xml", "image/gif", "image/webp");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_LOGO_BYTES);
+        upload.addFileRejectedListener(e -> Toasts.error(getTranslation("company.logo.rejected")));
+        upload.setDropLabel(new Span(getTranslation("company.logo.drop")));
+        upload.setUploadButton(new Button(getTranslation("company.logo.upload"), new Icon(VaadinIcon.UPLOAD)));
+        HorizontalLayout row = new HorizontalLayout(logoPreview, upload);
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout section = new VerticalLayout(new Paragraph(getTranslation("company.logo.hint")), row);
+        section.setPadding(false);
+        showLogo();
+        return section;
+    }
+
+    private void showLogo() {
+        logoPreview.removeAll();
+        Logo logo;
+        try {
+            logo = companies.logo(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
+        } catch (RuntimeException e) {
+            logo = null;
+        }
+        if (logo == null) {
+            Span none = new Span(getTranslation("company.logo.none"));
+            none.addClassName("logo-none");
+            logoPreview.add(none);
+            return;
+        }
+        byte[] bytes = logo.bytes();
+        String type = logo.contentType() == null ? "image/png" : logo.contentType();
+        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(bytes), "logo", type, bytes.length)), getTranslation("company.logo"));
+        image.addClassName("logo-image");
+        logoPreview.add(image);
+    }
+
+    private void load() {
+        try {
+            settings = companies.settings(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
+        } catch (RuntimeException e) {
+            Toasts.failure(e);
+            return;
+        }
+        name.setValue(nz(settings.name()));
+        address.setValue(nz(settings.address()));
+        postalCode.setValue(nz(settings.postalCode()));
+        city.setValue(nz(settings.city()));
+        country.setValue(nz(settings.country()));
+        currency.setValue(settings.mainCurrency());
+        penaltyRate.setValue(twoDecimalsAtLeast(settings.penaltyRate()));
+        recoveryIndemnity.setValue(twoDecimalsAtLeast(settings.recoveryIndemnity()));
+        language.setValue(settings.language());
+        collectorsSeeAll.setValue(settings.collectorsSeeAll());
+    }
+
+    void save() {
+        CompanySettings changed = new CompanySettings(settings.tenantId(), name.getValue(), address.getValue(),
+                postalCode.getValue(), city.getValue(), country.getValue(), currency.getValue(),
+                penaltyRate.getValue(), recoveryIndemnity.getValue(), language.getValue(),
+                collectorsSeeAll.getValue(), settings.hasLogo(), settings.version());
+        try {
+            settings = companies.update(staff, changed).block(); // allowed-blocking: Vaadin request thread
+            Toasts.success(getTranslation("company.saved"));
+        } catch (RuntimeException e) {
+            Toasts.failure(e);
+            if (reactor.core.Exceptions.unwrap(e) instanceof org.springframework.dao.OptimisticLockingFailureException) {
+                load();
+            }
+        }
+    }
+
+    /** 12.1500 reads as 12.15, 40.0000 as 40.00. */
+    private static java.math.BigDecimal twoDecimalsAtLeast(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 2 ? value.setScale(2, java.math.RoundingMode.HALF_UP) : stripped;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("company.title");
+    }
+}
