@@ -73,6 +73,7 @@ public final class ImportBenchmark {
     }
 
     private void run() throws Exception {
+        String loadBefore = loadAverage();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -Pbench verify (it builds the production jar)");
         }
@@ -88,13 +89,13 @@ public final class ImportBenchmark {
         pg.sql("create database " + database);
         System.out.println("[bench] database " + database + " on " + pg.host + ":" + pg.port);
         try {
-            measure(pg, database, csv);
+            measure(pg, database, csv, loadBefore);
         } finally {
             pg.sql("drop database if exists " + database + " with (force)");
         }
     }
 
-    private void measure(Pg pg, String database, Path csv) throws Exception {
+    private void measure(Pg pg, String database, Path csv, String loadBefore) throws Exception {
         // \copy first, while nothing else runs
         pg.in(database).sql("""
                 create table copy_items (account text, type text, number text, issue_date date, due_date date,
@@ -116,7 +117,7 @@ public final class ImportBenchmark {
             try (HeapWatch heap = HeapWatch.attach(server.pid())) {
                 Run first = importFile(heap, port, csv);
                 Run second = importFile(heap, port, csv);
-                printTable(copySeconds, first, second, ready, rss);
+                printTable(copySeconds, first, second, ready, rss, loadBefore);
             }
         } finally {
             server.stop();
@@ -151,7 +152,7 @@ public final class ImportBenchmark {
         return new Run(seconds, heap.poolPeaks(), heap.sampledPeak(), heap.max(), report);
     }
 
-    private void printTable(double copy, Run first, Run second, double ready, long rss) {
+    private void printTable(double copy, Run first, Run second, double ready, long rss, String loadBefore) {
         String row = "| %-26s | %9s | %7s | %9s | %12s | %15s | %s |%n";
         StringBuilder out = new StringBuilder();
         out.append('\n').append("OpenDSO import benchmark — ").append(LocalDate.now()).append(", ")
@@ -178,6 +179,8 @@ public final class ImportBenchmark {
         out.append(String.format(Locale.ROOT, "Production jar: start to ready %.2f s (goal ≤ 6 s: %s), "
                         + "idle RSS %d MB (goal ≤ 500 MB: %s), max heap %d MB%n",
                 ready, verdict(ready <= 6), mb(rss), verdict(rss <= 500L * 1024 * 1024), mb(first.heapMax())));
+        out.append("Load average (1/5/15 min) before the run: ").append(loadBefore).append(", after: ")
+                .append(loadAverage()).append(" — anything above ~0.5 means other work shared the 2 cores.\n");
         out.append("Peak heap: sum of the peaks of the heap memory pools since reset before the import "
                 + "(upper bound); in brackets the highest total heap used sampled every 100 ms.\n");
         System.out.print(out);
@@ -255,6 +258,15 @@ public final class ImportBenchmark {
         String sign = cents < 0 ? "-" : "";
         long abs = Math.abs(cents);
         return sign + (abs / 100) + "." + (abs % 100 < 10 ? "0" : "") + (abs % 100);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String verdict(boolean met) {
