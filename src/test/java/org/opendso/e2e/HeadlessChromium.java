@@ -22,7 +22,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage");
+            "--disable-quic", "--no-first-run", "--disable-dev-shm-usage");
 
     private final Playwright playwright;
     private final Browser browser;
