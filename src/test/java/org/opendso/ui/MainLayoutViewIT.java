@@ -32,17 +32,20 @@ class MainLayoutViewIT extends ViewTestSupport {
     }
 
     @Test
-    void menuShowsOnlyWhatTheRoleMayOpen() {
+    void collectorMenuHasNoAdminSettings() {
         login("collector");
         navigate(CustomerListView.class);
         var collectorMenu = $(SideNavItem.class).from($(SideNav.class).single()).all().stream()
                 .map(SideNavItem::getLabel).toList();
-        assertThat(collectorMenu).contains("Customers", "API tokens").doesNotContain("Users", "My company");
+        assertThat(collectorMenu).contains("Customers", "Imports", "API tokens").doesNotContain("Users", "My company");
+    }
 
+    @Test
+    void adminMenuHasTheSettings() {
         login("admin");
         navigate(CustomerListView.class);
         var adminMenu = $(SideNavItem.class).from($(SideNav.class).single()).all().stream()
                 .map(SideNavItem::getLabel).toList();
-        assertThat(adminMenu).contains("Customers", "My company", "Users", "API tokens");
+        assertThat(adminMenu).contains("Customers", "Imports", "My company", "Users", "API tokens");
     }
 }

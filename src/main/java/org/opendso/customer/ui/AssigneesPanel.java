@@ -81,6 +81,7 @@ class AssigneesPanel extends VerticalLayout {
             form.setAlignItems(FlexComponent.Alignment.BASELINE);
             add(form);
         }
+        add.setVisible(staff.isAdmin());
         grid.setEmptyStateText(getTranslation("assignees.none"));
         grid.setSizeFull();
         add(grid);
