@@ -40,6 +40,9 @@ public class ImportService {
     /** Above this many touched accounts one tenant-wide balance refresh is cheaper than a list of ids. */
     private static final int REFRESH_TENANT_ABOVE = 5_000;
 
+    /** From this many lines on, merges are planned as bulk work (see {@link #bulk}). */
+    private static final int BULK_LINES = 10_000;
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RunLog runs;
@@ -127,12 +130,27 @@ public class ImportService {
                     return markBad(sqlRejected)
                             .then(dedupe(staging, feed))
                             .flatMap(duplicates -> db.sql("analyze import_stage").then()
+                                    .then(bulk(feed.lines()))
                                     .then(staging.merge(db, context))
                                     .map(counts -> succeeded(runId, request, feed, rejections, counts, duplicates)))
                             .flatMap(report -> runs.finish(report)
                                     .then(request.kind() == ImportKind.ITEMS ? refreshBalances(runId, tenantId) : Mono.empty())
                                     .thenReturn(report));
                 });
+    }
+
+    /**
+     * A large file joins the whole staging table with the tenant's customers and items; the planner, whose
+     * statistics do not know yet about the accounts this very transaction created, would pick nested loops
+     * (a million index probes: 31 s instead of 15 s re-importing 1M items). Hash joins with room in memory,
+     * for this transaction only.
+     */
+    private Mono<Void> bulk(long lines) {
+        if (lines < BULK_LINES) {
+            return Mono.empty();
+        }
+        return db.sql("set local enable_nestloop = off").then()
+                .then(db.sql("set local work_mem = '128MB'").then());
     }
 
     private static ImportReport succeeded(long runId, ImportRequest request, StagingFeed feed, Rejections rejections,
