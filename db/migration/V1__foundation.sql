@@ -67,7 +67,9 @@ create table customer (
     version      bigint      not null default 0,
     -- gap-free per-account event sequence (event log, see ARCHITECTURE.md)
     event_seq    bigint      not null default 0,
-    unique (tenant_id, account)
+    unique (tenant_id, account),
+    -- target of (tenant_id, customer_id) foreign keys: a row can never point at another tenant's customer
+    unique (tenant_id, id)
 );
 create index customer_name_idx on customer (tenant_id, lower(name) text_pattern_ops);
 create index customer_account_lower_idx on customer (tenant_id, lower(account) text_pattern_ops);
@@ -99,8 +101,8 @@ create index contact_tenant_idx on contact (tenant_id);
 
 create table open_item (
     id            bigserial primary key,
-    tenant_id     bigint        not null references tenant (id),
-    customer_id   bigint        not null references customer (id),
+    tenant_id     bigint        not null,
+    customer_id   bigint        not null,
     type          text          not null check (type in ('INVOICE', 'CREDIT_NOTE', 'UNALLOCATED_PAYMENT')),
     number        text          not null,
     issue_date    date,
@@ -113,7 +115,9 @@ create table open_item (
     created_at    timestamptz   not null default now(),
     updated_at    timestamptz   not null default now(),
     version       bigint        not null default 0,
-    unique (tenant_id, type, number)
+    unique (tenant_id, type, number),
+    -- one check per imported line, and it also proves the item's tenant is its customer's tenant
+    foreign key (tenant_id, customer_id) references customer (tenant_id, id)
 );
 -- one index serves the statement of account (customer, by due date) and the per-account balance refresh;
 -- every extra index on this table is paid on each imported line
