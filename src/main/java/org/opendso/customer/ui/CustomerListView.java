@@ -85,6 +85,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         collector.setItems(colleagues.stream().filter(u -> u.role() != Role.SALES_MANAGER).toList());
         collector.setItemLabelGenerator(StaffUser::name);
         collector.setClearButtonVisible(true);
+        collector.setWidth("15em");
         collector.addValueChangeListener(e -> refresh());
 
         salesManager.setPlaceholder(getTranslation("customers.sales-manager"));
@@ -92,6 +93,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         salesManager.setItems(colleagues.stream().filter(u -> u.role() == Role.SALES_MANAGER).toList());
         salesManager.setItemLabelGenerator(StaffUser::name);
         salesManager.setClearButtonVisible(true);
+        salesManager.setWidth("15em");
         salesManager.addValueChangeListener(e -> refresh());
 
         overdueOnly.setLabel(getTranslation("customers.overdue-only"));
@@ -132,12 +134,12 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(CustomerRow::account).setHeader(getTranslation("customers.account"))
                 .setKey(CustomerQuery.Sort.ACCOUNT.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(CustomerRow::name).setHeader(getTranslation("customers.name"))
-                .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("14em").setFlexGrow(3);
-        grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("8em").setFlexGrow(1);
+                .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("13rem").setFlexGrow(3);
+        grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(r -> nz(r.collectors())).setHeader(getTranslation("customers.collectors"))
-                .setKey("collectors").setWidth("9em").setFlexGrow(1);
+                .setKey("collectors").setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> nz(r.salesManagers())).setHeader(getTranslation("customers.sales-managers"))
-                .setKey("salesManagers").setWidth("9em").setFlexGrow(1);
+                .setKey("salesManagers").setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> Money.format(r.balance(), r.currency(), getLocale()))
                 .setHeader(getTranslation("customers.balance")).setKey(CustomerQuery.Sort.BALANCE.name())
                 .setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
