@@ -43,7 +43,7 @@ import org.opendso.user.Users;
  */
 @Route("customers")
 @RouteAlias("")
-@Menu(title = "menu.customers", order = 10, icon = "vaadin:users")
+@Menu(title = "menu.customers", order = 10, icon = "vaadin:briefcase")
 @PermitAll
 public class CustomerListView extends VerticalLayout implements HasDynamicTitle {
 
@@ -134,12 +134,12 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(CustomerRow::account).setHeader(getTranslation("customers.account"))
                 .setKey(CustomerQuery.Sort.ACCOUNT.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(CustomerRow::name).setHeader(getTranslation("customers.name"))
-                .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("13rem").setFlexGrow(3);
-        grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("7rem").setFlexGrow(1);
+                .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("11rem").setFlexGrow(3);
+        grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("6rem").setFlexGrow(1);
         grid.addColumn(r -> nz(r.collectors())).setHeader(getTranslation("customers.collectors"))
-                .setKey("collectors").setWidth("9rem").setFlexGrow(1);
+                .setKey("collectors").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> nz(r.salesManagers())).setHeader(getTranslation("customers.sales-managers"))
-                .setKey("salesManagers").setWidth("9rem").setFlexGrow(1);
+                .setKey("salesManagers").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> Money.format(r.balance(), r.currency(), getLocale()))
                 .setHeader(getTranslation("customers.balance")).setKey(CustomerQuery.Sort.BALANCE.name())
                 .setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);

@@ -49,6 +49,7 @@ import org.opendso.ui.Figure;
 import org.opendso.ui.Money;
 import org.opendso.ui.Tag;
 import org.opendso.ui.Toasts;
+import org.opendso.ui.UploadTexts;
 import reactor.core.Disposable;
 
 /**
@@ -106,6 +107,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         upload = new Upload(UploadHandler.toTempFile((meta, file) -> start(meta.fileName(), file.toPath())));
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setMaxFiles(1);
+        UploadTexts.apply(upload);
         upload.setDropLabel(new Span(getTranslation("import.drop")));
         upload.setUploadButton(new Button(getTranslation("import.choose"), new Icon(VaadinIcon.UPLOAD)));
         upload.setWidthFull();

@@ -35,6 +35,7 @@ import org.opendso.tenant.Companies;
 import org.opendso.tenant.CompanySettings;
 import org.opendso.tenant.Logo;
 import org.opendso.ui.Toasts;
+import org.opendso.ui.UploadTexts;
 
 /** "My account": the company's name, address, currency, late-payment penalties, language and logo. Admins only. */
 @Route("settings/company")
@@ -116,6 +117,7 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         }));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/svg+xml", "image/gif", "image/webp");
         upload.setMaxFiles(1);
+        UploadTexts.apply(upload);
         upload.setMaxFileSize(MAX_LOGO_BYTES);
         upload.addFileRejectedListener(e -> Toasts.error(getTranslation("company.logo.rejected")));
         upload.setDropLabel(new Span(getTranslation("company.logo.drop")));

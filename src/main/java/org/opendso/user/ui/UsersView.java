@@ -25,7 +25,7 @@ import org.opendso.user.Users;
 
 /** The company's staff: create, enable or disable, reset a password. Admins only. */
 @Route("settings/users")
-@Menu(title = "menu.users", order = 70, icon = "vaadin:users")
+@Menu(title = "menu.users", order = 70, icon = "vaadin:user-card")
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
