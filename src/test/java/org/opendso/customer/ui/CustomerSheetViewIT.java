@@ -13,6 +13,14 @@ import org.opendso.IntegrationTest;
 import com.vaadin.flow.component.button.Button;
 import org.opendso.customer.Assignee;
 import org.opendso.customer.AssignmentRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opendso.importer.CustomerImportRun;
+import org.opendso.importer.ImportKind;
+import org.opendso.importer.ImportReport;
+import org.opendso.importer.ImportRequest;
+import org.opendso.importer.ImportService;
+import org.opendso.importer.ImportSource;
 import org.opendso.customer.Contact;
 import org.opendso.customer.Contacts;
 import org.opendso.item.ItemFilter;
@@ -28,6 +36,9 @@ class CustomerSheetViewIT extends ViewTestSupport {
 
     @Autowired
     Contacts contacts;
+
+    @Autowired
+    ImportService imports;
 
     @Test
     void headerFiguresAndStatementOfDemo001() {
@@ -168,6 +179,29 @@ class CustomerSheetViewIT extends ViewTestSupport {
             }
         }
         return -1;
+    }
+
+    @Test
+    void importsTabListsTheRunsThatTouchedTheAccount() throws Exception {
+        login("admin");
+        Path file = Files.createTempFile("contacts", ".csv");
+        Files.writeString(file, "account,name,role\nDEMO-046,Ivy Imported,Buyer\n");
+        ImportReport report = imports.run(CurrentStaff.require(),
+                ImportRequest.of(ImportKind.CONTACTS, ImportSource.UPLOAD, "sheet-contacts.csv"), file, null).block();
+        Files.deleteIfExists(file);
+        assertThat(report.created()).isEqualTo(1);
+
+        CustomerSheetView sheet = open("DEMO-046");
+        test(sheet.tabs).select("Imports");
+        roundTrip();
+        ImportHistoryPanel history = (ImportHistoryPanel) test(sheet.tabs).getTabContent("Imports");
+        var grid = test(history.grid);
+        assertThat(grid.size()).isEqualTo(1);
+        CustomerImportRun run = grid.getRow(0);
+        assertThat(run.fileName()).isEqualTo("sheet-contacts.csv");
+        assertThat(run.created()).isEqualTo(1);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("kind"))).isEqualTo("Contacts");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("user"))).isEqualTo("Alice Admin");
     }
 
     private CustomerSheetView open(String account) {
