@@ -144,7 +144,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(r -> getTranslation("import.source." + r.source().name()))
                 .setHeader(getTranslation("imports.source")).setKey("source").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(r -> r.fileName() == null ? "" : r.fileName()).setHeader(getTranslation("imports.file"))
-                .setKey("file").setFlexGrow(2);
+                .setKey("file").setWidth("12rem").setFlexGrow(2).setTooltipGenerator(ImportRun::fileName);
         history.addColumn(r -> r.userName() == null ? getTranslation("imports.automatic") : r.userName())
                 .setHeader(getTranslation("imports.by")).setKey("user").setFlexGrow(1);
         history.addComponentColumn(r -> stateTag(r.state())).setHeader(getTranslation("imports.state"))
