@@ -55,7 +55,8 @@ import reactor.core.Disposable;
 /**
  * Smart Upload: import a CSV of customers, contacts or open items with a live progress bar, then its report;
  * the history of runs; the tenant's column mapping per kind. The import runs on its own (not on the request
- * thread) and pushes its progress to the page; leaving the page cancels it (nothing is then imported).
+ * thread) and pushes its progress to the page. Leaving the page does not stop it: a big file keeps importing
+ * and its outcome appears in the history.
  */
 @Route("imports")
 @Menu(title = "menu.imports", order = 20, icon = "vaadin:upload")
@@ -80,6 +81,8 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
     private volatile ImportReport lastReport;
     private Disposable running;
+    /** False once the page is left: the import goes on, the page just stops being told. */
+    private volatile boolean watching = true;
 
     ImportsView(ImportService imports, ImportRuns runs, ColumnMappings mappings) {
         this.imports = imports;
@@ -206,11 +209,17 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         progress.setValue(0);
         progressText.setText(getTranslation("import.phase.READING", 0));
         upload.setEnabled(false);
-        running = imports.run(staff, request, file, (phase, lines, fraction) -> ui.access(() -> showProgress(phase, lines, fraction)))
+        running = imports.run(staff, request, file, (phase, lines, fraction) -> tell(ui, () -> showProgress(phase, lines, fraction)))
                 .doFinally(signal -> delete(file))
                 .subscribe(
-                        done -> ui.access(() -> finished(done)),
-                        error -> ui.access(() -> failed(error)));
+                        done -> tell(ui, () -> finished(done)),
+                        error -> tell(ui, () -> failed(error)));
+    }
+
+    private void tell(UI ui, com.vaadin.flow.server.Command update) {
+        if (watching) {
+            ui.access(update);
+        }
     }
 
     private void showProgress(ImportPhase phase, long lines, double fraction) {
@@ -289,9 +298,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (running != null) {
-            running.dispose();
-        }
+        watching = false;
         super.onDetach(detachEvent);
     }
 
