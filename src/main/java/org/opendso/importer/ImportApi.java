@@ -14,6 +14,7 @@ import org.opendso.security.CurrentStaff;
 import org.opendso.security.Role;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
+import org.opendso.web.QueryParams;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
@@ -128,8 +129,8 @@ class ImportApi {
     }
 
     private Mono<ServerResponse> list(ServerRequest request) {
-        int page = intParam(request, "page", 0, 0, 1_000_000);
-        int size = intParam(request, "size", 20, 1, 200);
+        int page = QueryParams.integer(request, "page", 0, 0, 1_000_000);
+        int size = QueryParams.integer(request, "size", 20, 1, 200);
         return staff().flatMap(staff -> Mono.zip(
                         runs.recent(staff, page, size).map(RunJson::of).collectList(),
                         runs.count(staff)))
@@ -267,19 +268,5 @@ class ImportApi {
             case "false", "0", "no" -> false;
             default -> throw ApiProblem.badField("partial", "partial must be true or false, not '" + raw + "'");
         };
-    }
-
-    private static int intParam(ServerRequest request, String name, int fallback, int min, int max) {
-        return request.queryParam(name).map(raw -> {
-            try {
-                int value = Integer.parseInt(raw);
-                if (value < min || value > max) {
-                    throw ApiProblem.badField(name, "%s must be between %d and %d".formatted(name, min, max));
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badField(name, name + " must be a number, not '" + raw + "'");
-            }
-        }).orElse(fallback);
     }
 }

@@ -16,6 +16,7 @@ import org.opendso.item.OpenItems;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
+import org.opendso.web.QueryParams;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -70,9 +71,9 @@ class CustomerApi {
     }
 
     private Mono<ServerResponse> list(ServerRequest request) {
-        int page = intParam(request, "page", 0, 0, Integer.MAX_VALUE);
-        int size = intParam(request, "size", 50, 1, 500);
-        CustomerQuery.Sort sort = request.queryParam("sort").map(s -> enumParam("sort", s, CustomerQuery.Sort.class))
+        int page = QueryParams.integer(request, "page", 0, 0, Integer.MAX_VALUE);
+        int size = QueryParams.integer(request, "size", 50, 1, 500);
+        CustomerQuery.Sort sort = request.queryParam("sort").map(s -> QueryParams.oneOf("sort", s, CustomerQuery.Sort.class))
                 .orElse(CustomerQuery.Sort.ACCOUNT);
         boolean desc = request.queryParam("direction").map("desc"::equalsIgnoreCase).orElse(false);
         boolean overdue = request.queryParam("overdue").map(Boolean::parseBoolean).orElse(false);
@@ -91,7 +92,7 @@ class CustomerApi {
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
-        ItemFilter filter = enumParam("status", request.queryParam("status").orElse("open"), ItemFilter.class);
+        ItemFilter filter = QueryParams.oneOf("status", request.queryParam("status").orElse("open"), ItemFilter.class);
         LocalDate today = LocalDate.now();
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
                 .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(i -> json(i, today)).collectList())
@@ -139,29 +140,6 @@ class CustomerApi {
         return new ItemJson(i.number(), i.type().name(), i.issueDate(), i.dueDate(), i.daysOverdue(today), i.amount(),
                 i.openAmount(), i.currency(), i.reference(), i.closedAt() == null ? null : i.closedAt().toString(),
                 i.version());
-    }
-
-    private static int intParam(ServerRequest request, String name, int fallback, int min, int max) {
-        return request.queryParam(name).map(v -> {
-            try {
-                int n = Integer.parseInt(v.strip());
-                if (n < min || n > max) {
-                    throw ApiProblem.badField(name, "'" + name + "' must be between " + min + " and " + max);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badField(name, "'" + name + "' must be a whole number, got '" + v + "'");
-            }
-        }).orElse(fallback);
-    }
-
-    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badField(name, "'" + name + "' must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase() + ", got '" + value + "'");
-        }
     }
 
     private static String nz(String s) {
