@@ -129,7 +129,7 @@ public final class ImportBenchmark {
             again.stop();
         }
         if (Boolean.parseBoolean(System.getProperty("bench.aot", "true")) && Runtime.version().feature() >= 25) {
-            starts.add(aotStart(pg.in(database).url(), port));
+            starts.addAll(aotStart(pg.in(database).url(), port));
         }
         printTable(copySeconds, first, second, starts, loadBefore);
     }
@@ -141,20 +141,28 @@ public final class ImportBenchmark {
      * The jar extracted ({@code -Djarmode=tools extract}) and started with an AOT cache recorded by a training
      * run that stops once the context is refreshed (JDK 25, JEP 514/515).
      */
-    private Start aotStart(String dbUrl, int port) throws Exception {
+    private List<Start> aotStart(String dbUrl, int port) throws Exception {
         Path aot = dir.resolve("aot-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(aot);
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         exec(aot.resolve("extract.log"), Map.of(), java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
                 "extract", "--destination", aot.resolve("app").toString());
         Path extracted = aot.resolve("app").resolve(jar.getFileName());
+        List<Start> starts = new ArrayList<>();
+        Server plain = Server.start(extracted, jvmArgs, dbUrl, port, freePort(), aot.resolve("server-extracted.log"));
+        try {
+            starts.add(plain.measureStart(http, "extracted jar, restart"));
+        } finally {
+            plain.stop();
+        }
         Path cache = aot.resolve("app.aot");
         exec(aot.resolve("training.log"), Server.environment(dbUrl, port, freePort()), java,
                 "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString());
         Server server = Server.start(extracted, (jvmArgs + " -XX:AOTCache=" + cache).trim(), dbUrl, port, freePort(),
                 aot.resolve("server.log"));
         try {
-            return server.measureStart(http, "extracted jar + AOT cache, restart");
+            starts.add(server.measureStart(http, "extracted jar + AOT cache, restart"));
+            return starts;
         } finally {
             server.stop();
         }
