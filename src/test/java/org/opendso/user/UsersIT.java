@@ -33,17 +33,17 @@ class UsersIT {
     @Test
     void adminCreatesAUserWithAHashedPassword() {
         Staff admin = tenants.demo("admin");
-        users.create(admin, new NewStaffUser("Nora", "Nora New", "nora@demo.example", Role.COLLECTOR, "fr", "pw-1234"))
+        users.create(admin, new NewStaffUser("Nora.IT", "Nora New", "nora@demo.example", Role.COLLECTOR, "fr", "pw-1234"))
                 .as(StepVerifier::create).expectNextCount(1).verifyComplete();
-        var details = userDetails.loadUserByUsername("nora");
+        var details = userDetails.loadUserByUsername("nora.it");
         assertThat(details.getPassword()).startsWith("{bcrypt}").doesNotContain("pw-1234");
         assertThat(encoder.matches("pw-1234", details.getPassword())).isTrue();
-        users.of(admin).filter(u -> u.login().equals("nora")).as(StepVerifier::create)
+        users.of(admin).filter(u -> u.login().equals("nora.it")).as(StepVerifier::create)
                 .assertNext(u -> assertThat(u.locale()).isEqualTo("fr"))
                 .verifyComplete();
         // logins are unique whatever the case
-        users.create(admin, new NewStaffUser("NORA", "Other", "", Role.COLLECTOR, "en", "pw-1234"))
-                .as(StepVerifier::create).expectErrorMessage("The login 'NORA' is already taken").verify();
+        users.create(admin, new NewStaffUser("NORA.it", "Other", "", Role.COLLECTOR, "en", "pw-1234"))
+                .as(StepVerifier::create).expectErrorMessage("The login 'NORA.it' is already taken").verify();
     }
 
     @Test
