@@ -188,7 +188,7 @@ public final class ImportBenchmark {
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "text/csv")
-                .timeout(Duration.ofMinutes(30))
+                .timeout(Duration.ofMinutes(10)) // a stalled upload fails the run instead of hanging it
                 .POST(HttpRequest.BodyPublishers.ofFile(csv))
                 .build();
         long t = System.nanoTime();
