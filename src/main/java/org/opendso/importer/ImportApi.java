@@ -37,8 +37,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The import API: {@code POST /api/v1/imports/{customers|contacts|items}} with a CSV body ({@code text/csv})
  * or a multipart {@code file} part, {@code ?mode=snapshot|upsert}, {@code ?partial=true}; the list and
- * details of runs; the saved column mapping. The body is spooled to a temporary file as it arrives (on a
- * worker thread, never on a request thread) and parsed on a worker thread, so a large file never sits in memory.
+ * details of runs; the saved column mapping. The body is spooled to a temporary file as it arrives and parsed
+ * on a worker thread, so a large file never sits in memory.
  */
 @Configuration
 class ImportApi {
@@ -175,7 +175,6 @@ class ImportApi {
     private static Mono<Upload> spool(ServerRequest request) {
         MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_OCTET_STREAM);
         return Mono.fromCallable(() -> Files.createTempFile("opendso-import-", ".csv"))
-                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(path -> {
                     Mono<Upload> written = MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)
                             ? multipart(request, path)
@@ -202,24 +201,23 @@ class ImportApi {
     }
 
     /**
-     * Writes the body to the file on a bounded-elastic thread through a plain FileChannel. Not
-     * {@code DataBufferUtils.write(body, path)}: its AsynchronousFileChannel completes on the JDK's innocuous
-     * threads, and asking the servlet request for more body from there makes Tomcat fail
-     * ({@code SecurityException: setContextClassLoader}) as soon as a body needs more than one read.
+     * Writes each chunk of the body to the file as it arrives, on the thread that delivers it, through a plain
+     * FileChannel (a write to the page cache takes microseconds). Two things stall or break the servlet-mounted
+     * body here: {@code DataBufferUtils.write(body, path)}, whose AsynchronousFileChannel completes on the JDK's
+     * innocuous threads (Tomcat then fails with {@code SecurityException: setContextClassLoader}), and a
+     * {@code publishOn} hop, which asks Tomcat for more body from a foreign thread and, now and then, leaves
+     * the rest of a large upload unread. Consuming synchronously keeps the demand on Tomcat's read callbacks.
      */
     private static Mono<Void> writeTo(Flux<DataBuffer> body, Path path) {
         return Mono.using(() -> FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
-                        channel -> DataBufferUtils.write(body.publishOn(Schedulers.boundedElastic()), channel)
-                                .map(DataBufferUtils::release)
-                                .then(),
-                        channel -> {
-                            try {
-                                channel.close();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
-                .subscribeOn(Schedulers.boundedElastic());
+                channel -> DataBufferUtils.write(body, channel).map(DataBufferUtils::release).then(),
+                channel -> {
+                    try {
+                        channel.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static String fileName(ServerRequest request) {

@@ -16,7 +16,7 @@ class TranslationsTest {
 
     @Test
     void englishAndFrenchHaveTheSameKeys() throws IOException {
-        Properties en = load("translations.properties");
+        Properties en = load("translations_en.properties");
         Properties fr = load("translations_fr.properties");
         assertThat(fr.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         assertThat(en.stringPropertyNames()).allSatisfy(key -> {
@@ -27,7 +27,7 @@ class TranslationsTest {
 
     @Test
     void parameterisedTextsFormat() throws IOException {
-        for (String file : new String[] {"translations.properties", "translations_fr.properties"}) {
+        for (String file : new String[] {"translations_en.properties", "translations_fr.properties"}) {
             Properties texts = load(file);
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
