@@ -33,22 +33,13 @@ final class ContactLines implements LineFormat {
     @Override
     public String append(CSVRecord record, long line, StringBuilder out) {
         reasons.clear();
-        String width = LineFormat.width(record, header);
-        if (width != null) {
-            reasons.add(width);
-        }
+        reasons.width(record, header);
         String accountValue = LineFormat.value(record, account);
         String nameValue = LineFormat.value(record, name);
-        if (accountValue.isEmpty()) {
-            reasons.empty("account");
-        }
-        if (nameValue.isEmpty()) {
-            reasons.empty("name");
-        }
+        reasons.required("account", accountValue);
+        reasons.required("name", nameValue);
         String emailValue = LineFormat.value(record, email);
-        if (!emailValue.isEmpty() && !Reasons.email(emailValue)) {
-            reasons.add("email '%s' is not an email address".formatted(emailValue));
-        }
+        reasons.emailAddress(emailValue);
         String flagValue = LineFormat.value(record, collectionContact);
         Boolean flag = Flags.parse(flagValue);
         if (flag == null) {

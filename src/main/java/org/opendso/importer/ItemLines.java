@@ -47,10 +47,7 @@ final class ItemLines implements LineFormat {
     public String append(CSVRecord record, long line, StringBuilder out) {
         reasons.clear();
         int mark = out.length();
-        String width = LineFormat.width(record, header);
-        if (width != null) {
-            reasons.add(width);
-        }
+        reasons.width(record, header);
         String accountValue = LineFormat.value(record, account);
         String numberValue = LineFormat.value(record, number);
         String typeValue = LineFormat.value(record, type);
@@ -62,12 +59,8 @@ final class ItemLines implements LineFormat {
                         : "type '%s' is unknown (%s)".formatted(typeValue, ItemTypes.EXPECTED));
             }
         }
-        if (accountValue.isEmpty()) {
-            reasons.empty("account");
-        }
-        if (numberValue.isEmpty()) {
-            reasons.empty("number");
-        }
+        reasons.required("account", accountValue);
+        reasons.required("number", numberValue);
         boolean negative = itemType == ItemType.CREDIT_NOTE || itemType == ItemType.UNALLOCATED_PAYMENT;
 
         out.append(line).append('\t');

@@ -20,6 +20,26 @@ final class Reasons {
         add(column + " is empty");
     }
 
+    /** A line with more or fewer fields than the header. */
+    void width(org.apache.commons.csv.CSVRecord record, HeaderMap header) {
+        String width = LineFormat.width(record, header);
+        if (width != null) {
+            add(width);
+        }
+    }
+
+    void required(String column, String value) {
+        if (value.isEmpty()) {
+            empty(column);
+        }
+    }
+
+    void emailAddress(String value) {
+        if (!value.isEmpty() && !email(value)) {
+            add("email '%s' is not an email address".formatted(value));
+        }
+    }
+
     void bad(String column, String value, String what, String expected) {
         add("%s '%s' is not %s (%s)".formatted(column, value, what, expected));
     }
