@@ -36,7 +36,7 @@ class ApiServletConfig {
             ApiRoutes routes, SecurityWebFilterChain apiSecurity, JsonMapper json) {
         HttpHandler handler = WebHttpHandlerBuilder
                 .webHandler(RouterFunctions.toWebHandler(routes.router(), strategies(json)))
-                .filter(new WebFilterChainProxy(apiSecurity))
+                .filter(ApiServletConfig::noInheritedIdentity, new WebFilterChainProxy(apiSecurity))
                 .exceptionHandler(new ApiErrorHandler(json))
                 .build();
         var registration = new ServletRegistrationBean<>(new ServletHttpHandlerAdapter(handler), "/api/*");
@@ -56,6 +56,18 @@ class ApiServletConfig {
         registration.setName("opendso-api-docs");
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * An API request is authenticated by its own headers only. The servlet thread that subscribes to the
+     * handler may carry a security context in its thread-locals (Vaadin's session-aware holder, Reactor's
+     * context propagation captures thread-locals at that subscription); without this, such a context
+     * reached the reactive chain and an anonymous request ran as someone else.
+     */
+    private static reactor.core.publisher.Mono<Void> noInheritedIdentity(
+            org.springframework.web.server.ServerWebExchange exchange, org.springframework.web.server.WebFilterChain chain) {
+        return chain.filter(exchange)
+                .contextWrite(org.springframework.security.core.context.ReactiveSecurityContextHolder.clearContext());
     }
 
     static HandlerStrategies strategies(JsonMapper json) {
