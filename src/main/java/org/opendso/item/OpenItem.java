@@ -18,7 +18,16 @@ public record OpenItem(
         String currency,
         String reference,
         Instant closedAt,
-        long version) {
+        long version,
+        ItemQualification qualification) {
+
+    /** The key by which the API and import name an item in its tenant. */
+    public record Key(ItemType type, String number) {
+    }
+
+    public Key key() {
+        return new Key(type, number);
+    }
 
     public boolean isOpen() {
         return closedAt == null;

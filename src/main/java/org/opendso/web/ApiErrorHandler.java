@@ -45,6 +45,9 @@ final class ApiErrorHandler implements WebExceptionHandler {
         if (ex instanceof ApiProblem problem) {
             return problem;
         }
+        if (ex instanceof org.springframework.security.access.AccessDeniedException denied) {
+            return ApiProblem.forbidden(denied.getMessage());
+        }
         if (ex instanceof ServerWebInputException input) {
             String detail = input.getReason() == null ? "The request could not be read." : input.getReason();
             Throwable cause = input.getMostSpecificCause();

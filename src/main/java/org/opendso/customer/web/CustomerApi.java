@@ -11,8 +11,8 @@ import org.opendso.customer.CustomerQuery;
 import org.opendso.customer.CustomerRow;
 import org.opendso.customer.Customers;
 import org.opendso.item.ItemFilter;
-import org.opendso.item.OpenItem;
 import org.opendso.item.OpenItems;
+import org.opendso.item.web.ItemJson;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
@@ -62,11 +62,6 @@ class CustomerApi {
                         BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays) {
     }
 
-    record ItemJson(String number, String type, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
-                    BigDecimal amount, BigDecimal openAmount, String currency, String reference,
-                    String closedAt, long version) {
-    }
-
     record Page<T>(List<T> content, int page, int size, long total) {
     }
 
@@ -93,9 +88,8 @@ class CustomerApi {
 
     private Mono<ServerResponse> items(ServerRequest request) {
         ItemFilter filter = QueryParams.oneOf("status", request.queryParam("status").orElse("open"), ItemFilter.class);
-        LocalDate today = LocalDate.now();
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
-                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(i -> json(i, today)).collectList())
+                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(ItemJson::of).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
@@ -134,12 +128,6 @@ class CustomerApi {
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
         return c.assignees().stream().filter(a -> a.role() == role)
                 .map((Assignee a) -> new AssigneeJson(a.login(), a.name())).toList();
-    }
-
-    private static ItemJson json(OpenItem i, LocalDate today) {
-        return new ItemJson(i.number(), i.type().name(), i.issueDate(), i.dueDate(), i.daysOverdue(today), i.amount(),
-                i.openAmount(), i.currency(), i.reference(), i.closedAt() == null ? null : i.closedAt().toString(),
-                i.version());
     }
 
     private static String nz(String s) {

@@ -1,0 +1,7 @@
+package org.opendso.action;
+
+public enum ActionState {
+    OPEN,
+    COMPLETED,
+    CANCELLED
+}

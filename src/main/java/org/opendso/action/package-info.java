@@ -1,0 +1,2 @@
+/** Specific actions: work on particular items outside the collection scenario, which they exclude while open. */
+package org.opendso.action;
