@@ -1,5 +1,9 @@
 package org.opendso.customer;
 
+import java.util.Map;
+import org.opendso.realtime.Actor;
+import org.opendso.realtime.EventLog;
+import org.opendso.realtime.EventType;
 import org.opendso.security.Staff;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,7 +20,10 @@ public class Contacts {
     private final Customers customers;
     private final TransactionalOperator tx;
 
-    Contacts(DatabaseClient db, Customers customers, TransactionalOperator tx) {
+    private final EventLog events;
+
+    Contacts(DatabaseClient db, Customers customers, TransactionalOperator tx, EventLog events) {
+        this.events = events;
         this.db = db;
         this.customers = customers;
         this.tx = tx;
@@ -57,15 +64,25 @@ public class Contacts {
                                 where tenant_id = :tenant and customer_id = :customer and id <> :id
                                   and collection_contact""")
                         .bind("tenant", staff.tenantId()).bind("customer", contact.customerId()).bind("id", id)
-                        .then().thenReturn(id));
+                        .then().thenReturn(id))
+                .flatMap(id -> changed(staff, contact.customerId(), contact.id() == null ? "ADDED" : "UPDATED",
+                        contact.name().strip()).thenReturn(id));
         return write.as(tx::transactional);
     }
 
     public Mono<Void> delete(Staff staff, long customerId, long contactId) {
         return customers.find(staff, customerId)
-                .flatMap(c -> db.sql("delete from contact where tenant_id = :tenant and customer_id = :customer and id = :id")
+                .flatMap(c -> db.sql("delete from contact where tenant_id = :tenant and customer_id = :customer and id = :id returning name")
                         .bind("tenant", staff.tenantId()).bind("customer", c.id()).bind("id", contactId)
-                        .then());
+                        .map((row, meta) -> row.get("name", String.class)).one()
+                        .flatMap(name -> changed(staff, c.id(), "DELETED", name)))
+                .as(tx::transactional);
+    }
+
+    /** Everyone viewing the account sees the contact list change. */
+    private Mono<Void> changed(Staff staff, long customerId, String change, String name) {
+        return events.append(Actor.of(staff), staff.tenantId(), customerId, EventType.CONTACT_CHANGED,
+                Map.of("change", change, "contact", name)).then();
     }
 
     private Mono<Long> insert(Staff staff, Contact c) {

@@ -6,7 +6,11 @@ import io.r2dbc.spi.Wrapped;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.opendso.item.AccountBalances;
+import org.opendso.realtime.Actor;
+import org.opendso.realtime.EventLog;
+import org.opendso.realtime.EventType;
 import org.opendso.security.Role;
 import org.opendso.security.Staff;
 import org.slf4j.Logger;
@@ -48,9 +52,11 @@ public class ImportService {
     private final RunLog runs;
     private final ColumnMappings mappings;
     private final AccountBalances balances;
+    private final EventLog events;
 
     ImportService(DatabaseClient db, TransactionalOperator tx, RunLog runs, ColumnMappings mappings,
-                  AccountBalances balances) {
+                  AccountBalances balances, EventLog events) {
+        this.events = events;
         this.db = db;
         this.tx = tx;
         this.runs = runs;
@@ -67,21 +73,21 @@ public class ImportService {
         if (staff.role() == Role.SALES_MANAGER) {
             return Mono.error(new AccessDeniedException("Only administrators and collectors import files"));
         }
-        return execute(staff.tenantId(), staff.userId(), request, file, progress);
+        return execute(staff.tenantId(), Actor.of(staff), request, file, progress);
     }
 
     /** A run nobody started by hand (the watched inbox): recorded without a user. */
     Mono<ImportReport> runUnattended(long tenantId, ImportRequest request, Path file) {
-        return execute(tenantId, null, request, file, ImportProgress.NONE);
+        return execute(tenantId, Actor.system("Import"), request, file, ImportProgress.NONE);
     }
 
-    private Mono<ImportReport> execute(long tenantId, Long userId, ImportRequest request, Path file,
+    private Mono<ImportReport> execute(long tenantId, Actor actor, ImportRequest request, Path file,
                                        ImportProgress progress) {
         ImportProgress safe = quiet(progress);
-        return runs.start(tenantId, userId, request).flatMap(runId -> mappings.load(tenantId, request.kind())
+        return runs.start(tenantId, actor.userId(), request).flatMap(runId -> mappings.load(tenantId, request.kind())
                 .flatMap(mapping -> Mono.using(
                                 () -> ImportFile.open(file, request.kind(), mapping),
-                                importFile -> tx.transactional(stageAndMerge(runId, tenantId, request, importFile, safe)),
+                                importFile -> tx.transactional(stageAndMerge(runId, tenantId, actor, request, importFile, safe)),
                                 ImportFile::close)
                         .subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(FileProblem.class, e -> finish(new ImportReport(runId, request.kind(),
@@ -102,8 +108,8 @@ public class ImportService {
         return runs.finish(report).thenReturn(report);
     }
 
-    private Mono<ImportReport> stageAndMerge(long runId, long tenantId, ImportRequest request, ImportFile file,
-                                             ImportProgress progress) {
+    private Mono<ImportReport> stageAndMerge(long runId, long tenantId, Actor actor, ImportRequest request,
+                                             ImportFile file, ImportProgress progress) {
         Staging staging = staging(request.kind());
         StagingFeed feed = new StagingFeed(file, staging.lines(file.header()), progress);
         return db.sql("select pg_advisory_xact_lock(:class, :tenant)")
@@ -135,6 +141,7 @@ public class ImportService {
                                     .map(counts -> succeeded(runId, request, feed, rejections, counts, duplicates)))
                             .flatMap(report -> runs.finish(report)
                                     .then(request.kind() == ImportKind.ITEMS ? refreshBalances(runId, tenantId) : Mono.empty())
+                                    .then(announce(runId, tenantId, actor, request))
                                     .thenReturn(report));
                 });
     }
@@ -223,6 +230,33 @@ public class ImportService {
                         where not s.bad and not t.bad and %s = %s and t.line < s.line""".formatted(
                         staging.key("s"), staging.key("t")))
                 .fetch().rowsUpdated();
+    }
+
+    /**
+     * One event per account the import changed, in the import's transaction, so every open customer sheet
+     * updates: items imports carry the account's new figures, contacts imports say the contacts changed.
+     */
+    private Mono<Void> announce(long runId, long tenantId, Actor actor, ImportRequest request) {
+        String perAccount = switch (request.kind()) {
+            case ITEMS -> """
+                    select rc.customer_id, jsonb_build_object('importRunId', rc.import_run_id,
+                           'created', rc.created, 'updated', rc.updated, 'closed', rc.closed,
+                           'balance', coalesce(b.balance, 0), 'overdue', coalesce(b.overdue, 0),
+                           'openItems', coalesce(b.open_items, 0), 'oldestOverdue', b.oldest_overdue) as payload
+                    from import_run_customer rc left join customer_balance b on b.customer_id = rc.customer_id
+                    where rc.import_run_id = :run and rc.created + rc.updated + rc.closed > 0""";
+            case CONTACTS -> """
+                    select rc.customer_id, jsonb_build_object('importRunId', rc.import_run_id,
+                           'created', rc.created, 'updated', rc.updated) as payload
+                    from import_run_customer rc
+                    where rc.import_run_id = :run and rc.created + rc.updated > 0""";
+            case CUSTOMERS -> null;
+        };
+        if (perAccount == null) {
+            return Mono.empty();
+        }
+        EventType type = request.kind() == ImportKind.ITEMS ? EventType.ITEMS_IMPORTED : EventType.CONTACT_CHANGED;
+        return events.appendEach(actor, tenantId, type, perAccount, Map.of("run", runId)).then();
     }
 
     private Mono<Void> refreshBalances(long runId, long tenantId) {

@@ -3,6 +3,7 @@ package org.opendso.realtime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,43 @@ public class EventLog {
     /** Several events of one actor, in order (e.g. a qualification, its mail and its action). */
     public Flux<AccountEvent> appendAll(Actor actor, long tenantId, long customerId, List<Pending> events) {
         return Flux.fromIterable(events).concatMap(p -> append(actor, tenantId, customerId, p.type(), p.payload()));
+    }
+
+    /**
+     * One event per account, set-based (e.g. an import's summary for each account it touched): {@code perAccount}
+     * is a select of {@code customer_id} and {@code payload} (jsonb) rows, at most one per account; the accounts
+     * are restricted to the tenant here. Runs in the caller's transaction. Emits the number of events written.
+     */
+    public Mono<Long> appendEach(Actor actor, long tenantId, EventType type, String perAccount, Map<String, Object> binds) {
+        GenericExecuteSpec spec = db.sql("""
+                        with p as (%s),
+                        s as (
+                            update customer c set event_seq = c.event_seq + 1 from p
+                            where c.id = p.customer_id and c.tenant_id = :tenant
+                            returning c.id, c.tenant_id, c.account, c.event_seq),
+                        e as (
+                            insert into event (tenant_id, customer_id, seq, type, payload, actor_id, actor_name)
+                            select s.tenant_id, s.id, s.event_seq, :type, p.payload, :actorId, :actorName
+                            from s join p on p.customer_id = s.id
+                            returning id, tenant_id, customer_id, seq, type, payload, actor_id, actor_name, created_at),
+                        m as (
+                            select e.*, json_build_object('i', e.id, 't', e.tenant_id, 'c', e.customer_id,
+                                   'a', s.account, 's', e.seq, 'y', e.type, 'u', e.actor_id, 'n', e.actor_name,
+                                   'at', e.created_at, 'p', e.payload)::text as msg
+                            from e join s on s.id = e.customer_id)
+                        select count(pg_notify('opendso_events', case when octet_length(m.msg) <= :limit then m.msg
+                                   else json_build_object('i', m.id, 't', m.tenant_id, 'c', m.customer_id, 's', m.seq)::text
+                                   end)) as n
+                        from m""".formatted(perAccount))
+                .bind("tenant", tenantId)
+                .bind("type", type.name())
+                .bind("actorName", actor.name())
+                .bind("limit", INLINE_LIMIT);
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        spec = actor.userId() == null ? spec.bindNull("actorId", Long.class) : spec.bind("actorId", actor.userId());
+        return spec.map((row, meta) -> row.get("n", Long.class)).one();
     }
 
     /** An event still to be appended. */
