@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendso.realtime.AccountEvent;
+import org.opendso.realtime.EventStreams;
+import org.opendso.realtime.EventType;
+import org.opendso.realtime.HistoryFilter;
 import org.opendso.IntegrationTest;
 import org.opendso.TestTenants;
 import org.opendso.importer.ImportFixtures.Tenant;
@@ -48,6 +52,9 @@ class ImportServiceIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    EventStreams streams;
 
     ImportFixtures fixtures;
 
@@ -378,6 +385,34 @@ class ImportServiceIT {
         counts(day3, ImportState.SUCCEEDED, 0, 0, 1, 2, 1);
         assertThat(fixtures.item(t.id(), "S-1").closed()).isFalse();
         assertThat(fixtures.item(t.id(), "S-5").closed()).isTrue();
+    }
+
+    @Test
+    void everyAccountAnImportChangedGetsOneEventWithItsNewFigures() {
+        Tenant t = fixtures.tenant();
+        run(t.admin(), ImportKind.ITEMS, file("items-snapshot-day1.csv"));
+        long snap1 = fixtures.count("select id from customer where tenant_id = :t and account = 'SNAP-1'", t.id());
+        long snap2 = fixtures.count("select id from customer where tenant_id = :t and account = 'SNAP-2'", t.id());
+        assertThat(fixtures.count("select event_seq from customer where id = :t", snap1)).isEqualTo(1);
+
+        ImportReport day2 = run(t.admin(), ImportKind.ITEMS, file("items-snapshot-day2.csv"));
+        streams.history(t.id(), snap1, HistoryFilter.ALL, 10).collectList()
+                .as(StepVerifier::create)
+                .assertNext(events -> {
+                    assertThat(events).extracting(AccountEvent::type)
+                            .containsExactly(EventType.ITEMS_IMPORTED, EventType.ITEMS_IMPORTED);
+                    AccountEvent latest = events.get(0);
+                    assertThat(latest.seq()).isEqualTo(2);
+                    assertThat(latest.actorName()).isEqualTo(t.admin().name());
+                    assertThat(latest.payload()).contains("\"importRunId\": " + day2.importRunId())
+                            .contains("\"closed\": 1").contains("\"balance\": 400");
+                })
+                .verifyComplete();
+        assertThat(fixtures.count("select event_seq from customer where id = :t", snap2)).isEqualTo(2);
+
+        // re-importing the same snapshot changes nothing, so it tells nobody anything
+        run(t.admin(), ImportKind.ITEMS, file("items-snapshot-day2.csv"));
+        assertThat(fixtures.count("select event_seq from customer where id = :t", snap1)).isEqualTo(2);
     }
 
     @Test
