@@ -30,8 +30,7 @@ public class OpenItems {
             case CLOSED -> " and o.closed_at is not null";
             case ALL -> "";
         };
-        return db.sql("""
-                        select """ + COLUMNS + """
+        return db.sql("select " + COLUMNS + """
                         from open_item o
                         left join item_status s on s.id = o.status_id
                         left join app_user u on u.id = o.changed_by
@@ -65,7 +64,8 @@ public class OpenItems {
             o.reference, o.closed_at, o.version, o.status_date, o.follow_up_date, o.last_comment, o.changed_at,
             u.name as changed_by_name, s.id as status_id, s.code as status_code, s.label_en as status_label_en,
             s.label_fr as status_label_fr, s.category as status_category, s.follow_up_days as status_follow_up_days,
-            s.standard as status_standard, s.version as status_version""";
+            s.standard as status_standard, s.version as status_version
+            """;
 
     public static OpenItem item(Readable row) {
         OffsetDateTime closed = row.get("closed_at", OffsetDateTime.class);

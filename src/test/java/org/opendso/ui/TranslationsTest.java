@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TranslationsTest {
 
     @Test
-    void englishAndFrenchHaveTheSameKeys() throws IOException {
+    void englishAndFrenchHaveTheSameKeys() {
         var en = Translations.load("en");
         var fr = Translations.load("fr");
         assertThat(en).containsKey("login.title");
@@ -22,7 +22,7 @@ class TranslationsTest {
     }
 
     @Test
-    void parameterisedTextsFormat() throws IOException {
+    void parameterisedTextsFormat() {
         for (String file : new String[] {"en", "fr"}) {
             var texts = Translations.load(file);
             for (String key : texts.keySet()) {
