@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.opendso.qualification.Qualification;
 import org.opendso.qualification.QualificationResult;
 import org.opendso.qualification.Qualifications;
 import org.opendso.realtime.AccountEvent;
+import org.opendso.realtime.Actor;
 import org.opendso.realtime.EventLog;
 import org.opendso.realtime.EventStreams;
 import org.opendso.realtime.EventType;
@@ -49,7 +51,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** Delivery through a real SMTP server (GreenMail): the confirmation mail of a qualification, retries, one claim. */
@@ -198,6 +202,26 @@ class MailDeliveryIT {
         TestTenants.Other other = tenants.create("mretry");
         assertThatThrownBy(() -> mailLog.retry(other.admin(), failed).block()).hasMessageContaining("No mail " + failed);
         assertThat(MailRows.row(db, failed).state()).isEqualTo(MailState.FAILED);
+    }
+
+    @Test
+    void theSenderIsWokenWhenAMailIsCommittedAndNotWhenItsActionRollsBack() {
+        long customer = MailRows.customerId(db, 1, "DEMO-008");
+        List<Long> woken = new CopyOnWriteArrayList<>();
+        Disposable listening = outbox.committed().subscribe(woken::add);
+        try {
+            outbox.queue(Actor.system("Test"), 1, customer, new OutgoingMail("x@example.org", null, "Rolled back", "<p>x</p>"))
+                    .then(Mono.error(new IllegalStateException("the action failed")))
+                    .as(tx::transactional)
+                    .onErrorResume(IllegalStateException.class, e -> Mono.empty())
+                    .block();
+            long id = outbox.queue(Actor.system("Test"), 1, customer,
+                    new OutgoingMail("x@example.org", null, "Committed " + UUID.randomUUID(), "<p>x</p>"))
+                    .as(tx::transactional).block();
+            assertThat(woken).containsExactly(id);
+        } finally {
+            listening.dispose();
+        }
     }
 
     private static List<MimeMessage> messagesWith(String text) {
