@@ -7,43 +7,86 @@ import org.opendso.realtime.EventLog;
 import org.opendso.realtime.EventType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Queues emails. {@link #queue} must run inside the transaction of the action that causes the mail: the mail
- * then exists exactly when the action does, and a sender delivers it after commit.
+ * then exists exactly when the action does, and a sender delivers it after commit. Without an SMTP server the
+ * mail is queued as KEPT: it is final at once, and the mail log shows it as it will stay.
  */
 @Service
 public class MailOutbox {
 
     private final DatabaseClient db;
     private final EventLog events;
+    private final Smtp smtp;
+    /** Tells this instance's sender that a mail was committed, so that it does not wait for its next poll. */
+    private final Sinks.Many<Long> committed = Sinks.many().multicast().directBestEffort();
 
-    MailOutbox(DatabaseClient db, EventLog events) {
+    MailOutbox(DatabaseClient db, EventLog events, Smtp smtp) {
         this.db = db;
         this.events = events;
+        this.smtp = smtp;
     }
 
     /** Queues a mail about a customer account and logs MAIL_QUEUED on that account; emits the mail's id. */
     public Mono<Long> queue(Actor actor, long tenantId, long customerId, OutgoingMail mail) {
         var spec = db.sql("""
-                        insert into mail_outbox (tenant_id, customer_id, recipient, recipient_name, subject, body_html, created_by)
-                        values (:tenant, :customer, :recipient, :name, :subject, :body, :user)
+                        insert into mail_outbox (tenant_id, customer_id, recipient, recipient_name, subject, body_html,
+                                                 created_by, state)
+                        values (:tenant, :customer, :recipient, :name, :subject, :body, :user, :state)
                         returning id""")
                 .bind("tenant", tenantId)
                 .bind("customer", customerId)
                 .bind("recipient", mail.recipient())
                 .bind("subject", mail.subject())
-                .bind("body", mail.bodyHtml());
+                .bind("body", mail.bodyHtml())
+                .bind("state", (smtp.configured() ? MailState.PENDING : MailState.KEPT).name());
         spec = mail.recipientName() == null ? spec.bindNull("name", String.class) : spec.bind("name", mail.recipientName());
         spec = actor.userId() == null ? spec.bindNull("user", Long.class) : spec.bind("user", actor.userId());
         return spec.map((row, meta) -> row.get("id", Long.class)).one()
-                .flatMap(id -> events.append(actor, tenantId, customerId, EventType.MAIL_QUEUED, Map.of(
-                                "mailId", id,
-                                "to", mail.recipient(),
-                                "toName", mail.recipientName() == null ? mail.recipient() : mail.recipientName(),
-                                "subject", mail.subject()))
+                .flatMap(id -> events.append(actor, tenantId, customerId, EventType.MAIL_QUEUED, queuedPayload(id, mail))
                         .map(AccountEvent::seq)
+                        .then(wakeSenderAfterCommit(id))
                         .thenReturn(id));
+    }
+
+    static Map<String, Object> queuedPayload(long id, OutgoingMail mail) {
+        return Map.of(
+                "mailId", id,
+                "to", mail.recipient(),
+                "toName", mail.recipientName() == null ? mail.recipient() : mail.recipientName(),
+                "subject", mail.subject());
+    }
+
+    /** Ids of mails committed on this instance (best effort: the sender's poll catches anything missed). */
+    Flux<Long> committed() {
+        return committed.asFlux();
+    }
+
+    /** Wakes the sender once the caller's transaction commits (at once when there is none); nothing on rollback. */
+    Mono<Void> wakeSenderAfterCommit(long mailId) {
+        if (!smtp.configured()) {
+            return Mono.empty();
+        }
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(sync -> {
+                    if (!sync.isSynchronizationActive()) {
+                        return Mono.error(new NoTransactionException("no synchronization"));
+                    }
+                    sync.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return Mono.fromRunnable(() -> committed.tryEmitNext(mailId));
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(() -> committed.tryEmitNext(mailId)));
     }
 }
