@@ -165,8 +165,10 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
     private void showSheet() {
         removeClassName("not-found");
         setAlignItems(FlexComponent.Alignment.STRETCH);
-        // read before anything else of the account: an event committed while the sheet loads is then replayed
+        // the log's head first, then the account: an event committed while the sheet loads is replayed, not lost
         seenSeq = streams.head(staff.tenantId(), customer.id()).block(); // allowed-blocking: Vaadin request thread
+        customer = Objects.requireNonNullElse(customers.find(staff, customer.id())
+                .block(), customer); // allowed-blocking: Vaadin request thread
         List<ItemStatus> statusList = statuses.all(staff.tenantId()).collectList()
                 .block(); // allowed-blocking: Vaadin request thread
         List<StaffUser> colleagues = users.of(staff).collectList().block(); // allowed-blocking: Vaadin request thread
@@ -356,15 +358,18 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    /** Reads without blocking (events arrive on a Reactor thread), then shows the result on the UI thread. */
+    /**
+     * Reads without blocking (events arrive on a Reactor thread), then shows the result on the UI thread. Not
+     * tracked: the read is short, and once the sheet is detached the UI refuses the update.
+     */
     private <T> void later(Mono<T> read, Consumer<T> show) {
         UI ui = getUI().orElse(null);
-        Disposable.Composite subscriptions = live;
-        if (ui == null || subscriptions == null) {
+        if (ui == null || live == null) {
             return;
         }
-        subscriptions.add(read.subscribe(value -> access(ui, () -> show.accept(value)),
-                error -> log.warn("Could not refresh the sheet of account {}", customer.account(), error)));
+        String account = customer.account();
+        read.subscribe(value -> access(ui, () -> show.accept(value)),
+                error -> log.warn("Could not refresh the sheet of account {}", account, error));
     }
 
     private static void access(UI ui, Command command) {
@@ -373,14 +378,6 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         } catch (UIDetachedException gone) {
             // the tab was closed; the subscription is disposed on detach
         }
-    }
-
-    long seenSeq() {
-        return seenSeq;
-    }
-
-    AccountNews news() {
-        return news;
     }
 
     // --- the rest ------------------------------------------------------------------------------------------

@@ -125,8 +125,4 @@ class HistoryPanel extends VerticalLayout {
     List<AccountEvent> events() {
         return List.copyOf(events);
     }
-
-    AccountNews news() {
-        return news;
-    }
 }

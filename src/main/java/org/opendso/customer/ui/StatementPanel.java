@@ -303,10 +303,6 @@ class StatementPanel extends VerticalLayout {
         rows.values().stream().filter(i -> touched.contains(i.number())).forEach(provider::refreshItem);
     }
 
-    boolean isQualifyingElsewhere(OpenItem item) {
-        return qualifyingBy.containsKey(item.number());
-    }
-
     boolean isFlashing(OpenItem item) {
         return flashing.contains(item.key());
     }
@@ -315,14 +311,6 @@ class StatementPanel extends VerticalLayout {
     List<OpenItem> selectedItems() {
         return grid.getSelectedItems().stream().map(i -> rows.getOrDefault(i.key(), i))
                 .sorted(Comparator.comparing(OpenItem::dueDate).thenComparing(OpenItem::number)).toList();
-    }
-
-    OpenItem row(OpenItem.Key key) {
-        return rows.get(key);
-    }
-
-    Collection<OpenItem> rows() {
-        return rows.values();
     }
 
     void statusesChanged(List<ItemStatus> statuses) {

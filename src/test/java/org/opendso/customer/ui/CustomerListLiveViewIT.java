@@ -54,6 +54,10 @@ class CustomerListLiveViewIT extends ViewTestSupport {
         long hidden = customers.find(tenants.demo("admin"), "DEMO-005").block().id();
         events.append(Actor.system("Nightly import"), tenant, hidden, EventType.ITEMS_IMPORTED,
                 figures("999.00", "99.00")).block();
+        // nor do another company's (its DEMO-001 has the same reference as ours)
+        TestTenants.Other other = tenants.create("sheet-list");
+        events.append(Actor.system("Nightly import"), other.tenantId(), other.customerId(), EventType.ITEMS_IMPORTED,
+                figures("888.00", "88.00")).block();
         events.append(Actor.system("Nightly import"), tenant, shown.id(), EventType.ITEMS_IMPORTED,
                 figures("4321.50", "321.50")).block();
 
@@ -72,6 +76,7 @@ class CustomerListLiveViewIT extends ViewTestSupport {
         });
         assertThat(view.fetchedRow(shown.id()).balance()).isEqualByComparingTo("4321.50");
         assertThat(view.fetchedRow(hidden)).isNull();
+        assertThat(view.fetchedRow(other.customerId())).isNull();
     }
 
     private static Map<String, Object> figures(String balance, String overdue) {
