@@ -82,10 +82,15 @@ class ContactsPanel extends VerticalLayout {
 
     void load() {
         try {
-            grid.setItems(contacts.of(staff, customer.id()).collectList().block()); // allowed-blocking: Vaadin request thread
+            show(contacts.of(staff, customer.id()).collectList().block()); // allowed-blocking: Vaadin request thread
         } catch (RuntimeException e) {
             Toasts.failure(e);
         }
+    }
+
+    /** Shows contacts read elsewhere (a live update reads them without blocking). */
+    void show(java.util.List<Contact> list) {
+        grid.setItems(list);
     }
 
     ContactDialog edit(Contact contact) {

@@ -1,5 +1,9 @@
 package org.opendso.customer.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -15,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,11 +29,16 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opendso.customer.CustomerQuery;
 import org.opendso.customer.CustomerRow;
 import org.opendso.customer.Customers;
+import org.opendso.realtime.AccountEvent;
+import org.opendso.realtime.EventStreams;
+import org.opendso.realtime.EventType;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Role;
 import org.opendso.security.Staff;
@@ -36,10 +46,14 @@ import org.opendso.ui.Money;
 import org.opendso.ui.Toasts;
 import org.opendso.user.StaffUser;
 import org.opendso.user.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 
 /**
  * The customer accounts the staff member may see: search, filters, sort on the server, and a lazy grid that
- * fetches one page at a time (fine for 100k accounts). Admins select accounts and assign staff to them.
+ * fetches one page at a time (fine for 100k accounts). Admins select accounts and assign staff to them. Balances
+ * follow imports live: the tenant's event stream brings each account's new figures, and a row on screen is redrawn.
  */
 @Route("customers")
 @RouteAlias("")
@@ -47,8 +61,13 @@ import org.opendso.user.Users;
 @PermitAll
 public class CustomerListView extends VerticalLayout implements HasDynamicTitle {
 
+    /** How many fetched rows the list remembers for live updates (a few pages; the grid shows fewer). */
+    static final int FETCHED_ROWS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(CustomerListView.class);
+
     private final Customers customers;
     private final Users users;
+    private final EventStreams streams;
     private final Staff staff;
 
     final TextField search = new TextField();
@@ -62,10 +81,24 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private CustomerQuery query = CustomerQuery.text("");
     private long total;
 
-    CustomerListView(Customers customers, Users users) {
+    /** Position in the tenant's event stream when the list was read: live updates start right after it. */
+    private long seenEvent;
+    private Disposable live;
+    /** The rows the grid fetched lately, by customer id: where an import's new figures go. */
+    private final Map<Long, CustomerRow> fetched = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CustomerRow> eldest) {
+            return size() > FETCHED_ROWS;
+        }
+    };
+    private CallbackDataProvider<CustomerRow, Void> provider;
+
+    CustomerListView(Customers customers, Users users, EventStreams streams) {
         this.customers = customers;
         this.users = users;
+        this.streams = streams;
         this.staff = CurrentStaff.require();
+        seenEvent = streams.tenantHead(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
         addClassName("customer-list");
         setSizeFull();
         setPadding(true);
@@ -154,7 +187,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         grid.setMultiSort(false);
         grid.setEmptyStateText(getTranslation("customers.none"));
 
-        grid.setItems(q -> {
+        provider = new CallbackDataProvider<>(q -> {
             CustomerQuery.Sort sort = CustomerQuery.Sort.ACCOUNT;
             boolean descending = false;
             if (!q.getSortOrders().isEmpty()) {
@@ -166,11 +199,59 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
                     descending = !descending;
                 }
             }
-            return customers.search(staff, query.page(q.getOffset(), q.getLimit()).sorted(sort, descending))
-                    .toStream(); // allowed-blocking: Vaadin request thread
-        }, q -> (int) Math.min(total, Integer.MAX_VALUE));
+            List<CustomerRow> rows = customers.search(staff, query.page(q.getOffset(), q.getLimit()).sorted(sort, descending))
+                    .collectList().block(); // allowed-blocking: Vaadin request thread
+            rows.forEach(r -> fetched.put(r.id(), r));
+            return rows.stream();
+        }, q -> (int) Math.min(total, Integer.MAX_VALUE), CustomerRow::id);
+        grid.setItems(provider);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSelectionListener(e -> updateAssignLabel());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        if (live != null) {
+            return;
+        }
+        // imports change balances; the list follows them (qualifications do not change amounts)
+        live = streams.tenant(staff.tenantId(), seenEvent, event -> event.type() == EventType.ITEMS_IMPORTED)
+                .subscribe(event -> {
+                    try {
+                        ui.access(() -> apply(event));
+                    } catch (UIDetachedException gone) {
+                        // the tab was closed; the subscription is disposed on detach
+                    }
+                }, error -> log.warn("Live balances of the customer list stopped", error));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.dispose();
+            live = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** An import's figures for an account: the row is redrawn if the grid has it; others are read when fetched. */
+    void apply(AccountEvent event) {
+        seenEvent = Math.max(seenEvent, event.id());
+        CustomerRow row = fetched.get(event.customerId());
+        EventPayloads.Figures f = row == null ? null : EventPayloads.figures(EventPayloads.read(event));
+        if (f == null) {
+            return;
+        }
+        CustomerRow updated = new CustomerRow(row.id(), row.account(), row.name(), row.city(), row.currency(),
+                f.balance(), f.overdue(), f.openItems(), f.oldestOverdue(), row.collectors(), row.salesManagers());
+        fetched.put(updated.id(), updated);
+        provider.refreshItem(updated);
+    }
+
+    CustomerRow fetchedRow(long customerId) {
+        return fetched.get(customerId);
     }
 
     private void open(CustomerRow row) {
@@ -189,6 +270,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         }
         count.setText(getTranslation(total == 1 ? "customers.count.one" : "customers.count", total));
         grid.deselectAll();
+        fetched.clear();
         grid.getDataProvider().refreshAll();
         updateAssignLabel();
     }

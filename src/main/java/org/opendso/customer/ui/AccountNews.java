@@ -1,0 +1,145 @@
+package org.opendso.customer.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import java.util.Locale;
+import org.opendso.realtime.AccountEvent;
+import org.opendso.realtime.EventType;
+import org.opendso.ui.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Events told as sentences in the reader's language: "Set INV-1, INV-2 to “Price dispute”" for the history, and
+ * "Anna set 2 items to Price dispute" for the notification others get. The payload of each type is documented in
+ * the OpenAPI document; a field missing from it only makes the sentence shorter.
+ */
+final class AccountNews {
+
+    /** How many item numbers a sentence names before "and 3 more". */
+    static final int NAMED_ITEMS = 4;
+
+    private final Component texts;
+
+    AccountNews(Component texts) {
+        this.texts = texts;
+    }
+
+    /** What happened, for the history's "what" column (the actor has a column of its own). */
+    String what(AccountEvent event) {
+        JsonNode p = EventPayloads.read(event);
+        List<String> numbers = EventPayloads.numbers(p);
+        return switch (event.type()) {
+            case ITEMS_QUALIFIED -> t("sheet.history.what.ITEMS_QUALIFIED", items(numbers), statusLabel(p.get("status")));
+            case COMMENT_ADDED -> numbers.isEmpty() ? t("sheet.history.what.COMMENT_ADDED.account")
+                    : t("sheet.history.what.COMMENT_ADDED.items", items(numbers));
+            case MAIL_QUEUED -> t("sheet.history.what.MAIL_QUEUED", recipient(p), nz(text(p, "subject")));
+            case MAIL_SENT -> t("sheet.history.what.MAIL_SENT", recipient(p));
+            case MAIL_FAILED -> t("sheet.history.what.MAIL_FAILED", recipient(p));
+            case ACTION_CREATED -> t("sheet.history.what.ACTION_CREATED", kind(p), items(numbers),
+                    Money.date(EventPayloads.date(p.get("dueDate")), locale()),
+                    nz(text(p, "assigneeName") == null ? text(p, "assignee") : text(p, "assigneeName")));
+            case ACTION_COMPLETED -> t("sheet.history.what.ACTION_COMPLETED", kind(p), items(numbers));
+            case ACTION_CANCELLED -> t("sheet.history.what.ACTION_CANCELLED", kind(p), items(numbers));
+            case ITEMS_IMPORTED -> t("sheet.history.what.ITEMS_IMPORTED", count(p, "created"), count(p, "updated"),
+                    count(p, "closed"));
+            case CONTACT_CHANGED -> t("sheet.history.what.CONTACT_CHANGED");
+            case ALERT_RAISED -> t("sheet.history.what.ALERT_RAISED",
+                    nz(text(p, "message") == null ? text(p, "rule") : text(p, "message")));
+            case STATUS_REPLACED -> t("sheet.history.what.STATUS_REPLACED", statusLabel(p.get("from")),
+                    statusLabel(p.get("to")));
+        };
+    }
+
+    /** The free text that came with the event (comment, action note), or empty. */
+    String detail(AccountEvent event) {
+        JsonNode p = EventPayloads.read(event);
+        return switch (event.type()) {
+            case ITEMS_QUALIFIED, COMMENT_ADDED -> nz(text(p, "comment"));
+            case ACTION_CREATED -> nz(text(p, "note"));
+            case ACTION_COMPLETED -> nz(text(p, "completionNote"));
+            case MAIL_FAILED -> nz(text(p, "error"));
+            default -> "";
+        };
+    }
+
+    /** The notification someone else's change gives: "Anna set 2 items to Price dispute". */
+    String news(AccountEvent event) {
+        JsonNode p = EventPayloads.read(event);
+        List<String> numbers = EventPayloads.numbers(p);
+        String actor = nz(event.actorName());
+        return switch (event.type()) {
+            case ITEMS_QUALIFIED -> numbers.size() == 1
+                    ? t("sheet.news.ITEMS_QUALIFIED.one", actor, numbers.getFirst(), statusLabel(p.get("status")))
+                    : t("sheet.news.ITEMS_QUALIFIED.many", actor, numbers.size(), statusLabel(p.get("status")));
+            case COMMENT_ADDED -> numbers.isEmpty() ? t("sheet.news.COMMENT_ADDED.account", actor)
+                    : t("sheet.news.COMMENT_ADDED.items", actor, items(numbers));
+            case MAIL_QUEUED -> t("sheet.news.MAIL_QUEUED", actor, recipient(p));
+            case ACTION_CREATED -> t("sheet.news.ACTION_CREATED", actor, kind(p));
+            case ACTION_COMPLETED -> t("sheet.news.ACTION_COMPLETED", actor, kind(p));
+            case ACTION_CANCELLED -> t("sheet.news.ACTION_CANCELLED", actor, kind(p));
+            case ITEMS_IMPORTED -> t("sheet.news.ITEMS_IMPORTED", actor, count(p, "created"), count(p, "updated"),
+                    count(p, "closed"));
+            case CONTACT_CHANGED -> t("sheet.news.CONTACT_CHANGED", actor);
+            default -> t("sheet.news.other", actor, what(event));
+        };
+    }
+
+    String typeLabel(EventType type) {
+        return t("sheet.history.type." + type.name());
+    }
+
+    /** "INV-1, INV-2 and 3 more". */
+    String items(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return t("sheet.items.none");
+        }
+        if (numbers.size() <= NAMED_ITEMS) {
+            return String.join(", ", numbers);
+        }
+        return t("sheet.items.more", String.join(", ", numbers.subList(0, NAMED_ITEMS - 1)),
+                numbers.size() - NAMED_ITEMS + 1);
+    }
+
+    private String statusLabel(JsonNode status) {
+        if (status == null || status.isNull()) {
+            return "";
+        }
+        if (status.isString()) {
+            return status.asString();
+        }
+        String label = EventPayloads.text(status.get("fr".equals(locale().getLanguage()) ? "labelFr" : "labelEn"));
+        return label != null ? label : nz(EventPayloads.text(status.get("code")));
+    }
+
+    private String kind(JsonNode p) {
+        String kind = text(p, "kind");
+        return kind == null ? "" : t("sheet.actions.kind." + kind);
+    }
+
+    private static String recipient(JsonNode p) {
+        String name = text(p, "toName");
+        return nz(name == null ? text(p, "to") : name);
+    }
+
+    private static int count(JsonNode p, String field) {
+        return p.path(field).asInt(0);
+    }
+
+    private static String text(JsonNode p, String field) {
+        return EventPayloads.text(p.get(field));
+    }
+
+    private Locale locale() {
+        UI ui = texts.getUI().orElse(UI.getCurrent());
+        return ui == null ? Locale.ENGLISH : ui.getLocale();
+    }
+
+    private String t(String key, Object... args) {
+        return texts.getTranslation(key, args);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
