@@ -159,7 +159,7 @@ public class PresenceBar extends HorizontalLayout {
      * skipped heartbeat, since {@link Presence} only pauses a session that is not alive. Browserless tests have a
      * connection object that never connects (or none at all): alive.
      */
-    private boolean alive(UI ui) {
+    boolean alive(UI ui) {
         if (!isAttached() || ui.isClosing()) {
             return false;
         }
