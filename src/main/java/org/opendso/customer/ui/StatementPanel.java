@@ -173,7 +173,8 @@ class StatementPanel extends VerticalLayout {
         grid.addComponentColumn(i -> {
                     ItemStatus s = i.qualification().status();
                     return s == null ? new Span() : StatusTag.of(s, language());
-                }).setHeader(getTranslation("statement.status")).setKey("status").setAutoWidth(true)
+                // a fixed width: auto width is measured once, often before any item carries a status
+                }).setHeader(getTranslation("statement.status")).setKey("status").setWidth("10.5rem").setFlexGrow(0)
                 .setComparator(i -> i.qualification().status() == null ? "" : i.qualification().status().label(language()));
         grid.addColumn(i -> Money.date(i.qualification().statusDate(), getLocale()))
                 .setHeader(getTranslation("statement.status-date")).setKey("statusDate").setAutoWidth(true)
