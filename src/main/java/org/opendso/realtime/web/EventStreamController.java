@@ -4,6 +4,7 @@ import org.opendso.realtime.AccountEvent;
 import org.opendso.security.CurrentStaff;
 import org.opendso.web.ApiProblem;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Controller;
@@ -36,6 +37,12 @@ class EventStreamController {
                         Feeds.seq(request == null || request.from() == null ? null : request.from().toString(), "from"), "from"))
                 .flatMapMany(events -> events.map(AccountEvent::json))
                 .onErrorMap(ApiProblem.class, p -> new StreamRefused(p.title() + ": " + p.getMessage()));
+    }
+
+    /** A refusal is the client's business, not an error of ours to log: it goes back as the stream's error. */
+    @MessageExceptionHandler
+    Flux<String> refused(StreamRefused refused) {
+        return Flux.error(refused);
     }
 
     /** Sent to the requester as the stream's error (its message only). */
