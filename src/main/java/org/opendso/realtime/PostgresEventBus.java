@@ -36,6 +36,9 @@ class PostgresEventBus implements EventBus, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresEventBus.class);
     static final String PRESENCE = "opendso_presence";
+    static final String APPLICATION_NAME = "opendso event bus";
+    private static final Duration PING_EVERY = Duration.ofSeconds(30);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConnectionFactory connections;
     private final DatabaseClient db;
@@ -116,14 +119,33 @@ class PostgresEventBus implements EventBus, SmartLifecycle {
     private Flux<Void> listen() {
         return Flux.usingWhen(dedicatedConnection(), connection -> {
             PostgresqlConnection pg = (PostgresqlConnection) connection;
-            return pg.createStatement("LISTEN " + EventLog.CHANNEL + "; LISTEN " + PRESENCE).execute()
+            // named, so that operators (and a test) can find the listening session in pg_stat_activity
+            return pg.createStatement("SET application_name = '" + APPLICATION_NAME + "'; LISTEN " + EventLog.CHANNEL
+                            + "; LISTEN " + PRESENCE).execute()
                     .flatMap(result -> result.getRowsUpdated()).then()
                     .doOnSuccess(ignored -> connected())
-                    .thenMany(pg.getNotifications())
-                    .concatMap(this::resolve)
-                    .doOnNext(this::emit)
-                    .thenMany(Flux.<Void>error(new IllegalStateException("notification stream ended")));
+                    .thenMany(Flux.merge(
+                            pg.getNotifications()
+                                    .concatMap(this::resolve)
+                                    .doOnNext(this::emit)
+                                    .thenMany(Flux.<Void>error(new IllegalStateException("notification stream ended"))),
+                            alive(pg)));
         }, Connection::close);
+    }
+
+    /**
+     * Fails when the listening connection stops answering. A connection cut without a TCP reset (a firewall
+     * dropping idle flows, a failed-over server) would otherwise stay silent for ever and no reconnection, hence
+     * no catching up, would happen.
+     */
+    private static Flux<Void> alive(PostgresqlConnection pg) {
+        return Flux.interval(PING_EVERY, PING_EVERY)
+                .concatMap(tick -> Flux.from(pg.createStatement("select 1").execute())
+                        .concatMap(result -> result.map((row, meta) -> 1))
+                        .then()
+                        .timeout(PING_TIMEOUT, Mono.error(() -> new IllegalStateException(
+                                "listening connection did not answer within " + PING_TIMEOUT))))
+                .thenMany(Flux.empty());
     }
 
     /** A connection of its own: a pooled one would be taken away from the pool for ever. */
