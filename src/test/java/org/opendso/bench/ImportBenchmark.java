@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ImportBenchmark {
 
-    private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+    static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int lines = Integer.getInteger("bench.lines", 1_000_000);
@@ -85,10 +85,10 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "[bench] %s: %,d lines, %.1f MB, written in %.1f s%n", csv, lines,
                 Files.size(csv) / 1e6, seconds(t0));
 
-        Pg pg = Pg.parse(serverUrl);
+        BenchDb pg = BenchDb.parse(serverUrl);
         String database = "opendso_bench_" + System.currentTimeMillis() / 1000;
         pg.sql("create database " + database);
-        System.out.println("[bench] database " + database + " on " + pg.host + ":" + pg.port);
+        System.out.println("[bench] database " + database + " on " + pg.host() + ":" + pg.port());
         try {
             measure(pg, database, csv, loadBefore);
         } finally {
@@ -96,7 +96,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private void measure(Pg pg, String database, Path csv, String loadBefore) throws Exception {
+    private void measure(BenchDb pg, String database, Path csv, String loadBefore) throws Exception {
         // \copy first, while nothing else runs
         pg.in(database).sql("""
                 create table copy_items (account text, type text, number text, issue_date date, due_date date,
@@ -109,7 +109,7 @@ public final class ImportBenchmark {
 
         int port = freePort();
         List<Start> starts = new ArrayList<>();
-        Server server = Server.start(jar, jvmArgs, pg.in(database).url(), port, freePort(), dir.resolve("server.log"));
+        BenchServer server = BenchServer.start(jar, jvmArgs, pg.in(database).url(), port, freePort(), dir.resolve("server.log"));
         Run first;
         Run second;
         try {
@@ -122,7 +122,7 @@ public final class ImportBenchmark {
             server.stop();
         }
         // restarts on the now migrated database holding 1M items: as shipped, and with a JDK 25 AOT cache
-        Server again = Server.start(jar, jvmArgs, pg.in(database).url(), port, freePort(), dir.resolve("server-restart.log"));
+        BenchServer again = BenchServer.start(jar, jvmArgs, pg.in(database).url(), port, freePort(), dir.resolve("server-restart.log"));
         try {
             starts.add(again.measureStart(http, "java -jar, restart"));
         } finally {
@@ -134,7 +134,7 @@ public final class ImportBenchmark {
         printTable(copySeconds, first, second, starts, loadBefore);
     }
 
-    private record Start(String how, double seconds, long rss) {
+    record Start(String how, double seconds, long rss) {
     }
 
     /**
@@ -149,16 +149,16 @@ public final class ImportBenchmark {
                 "extract", "--destination", aot.resolve("app").toString());
         Path extracted = aot.resolve("app").resolve(jar.getFileName());
         List<Start> starts = new ArrayList<>();
-        Server plain = Server.start(extracted, jvmArgs, dbUrl, port, freePort(), aot.resolve("server-extracted.log"));
+        BenchServer plain = BenchServer.start(extracted, jvmArgs, dbUrl, port, freePort(), aot.resolve("server-extracted.log"));
         try {
             starts.add(plain.measureStart(http, "extracted jar, restart"));
         } finally {
             plain.stop();
         }
         Path cache = aot.resolve("app.aot");
-        exec(aot.resolve("training.log"), Server.environment(dbUrl, port, freePort()), java,
+        exec(aot.resolve("training.log"), BenchServer.environment(dbUrl, port, freePort()), java,
                 "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString());
-        Server server = Server.start(extracted, (jvmArgs + " -XX:AOTCache=" + cache).trim(), dbUrl, port, freePort(),
+        BenchServer server = BenchServer.start(extracted, (jvmArgs + " -XX:AOTCache=" + cache).trim(), dbUrl, port, freePort(),
                 aot.resolve("server.log"));
         try {
             starts.add(server.measureStart(http, "extracted jar + AOT cache, restart"));
@@ -322,7 +322,7 @@ public final class ImportBenchmark {
         return sign + (abs / 100) + "." + (abs % 100 < 10 ? "0" : "") + (abs % 100);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -335,100 +335,21 @@ public final class ImportBenchmark {
         return met ? "met" : "NOT met";
     }
 
-    private static long mb(long bytes) {
+    static long mb(long bytes) {
         return bytes / (1024 * 1024);
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** The production jar in a process of its own, as {@code java -jar} runs it. */
-    private record Server(Process process, long startNanos, int port, Path log) {
-
-        static Map<String, String> environment(String dbUrl, int port, int rsocketPort) {
-            return Map.of("OPENDSO_DB_URL", dbUrl, "OPENDSO_DEMO", "false", "OPENDSO_ADMIN_PASSWORD", PASSWORD,
-                    "SERVER_PORT", String.valueOf(port), "SPRING_RSOCKET_SERVER_PORT", String.valueOf(rsocketPort));
-        }
-
-        /** Start to ready, then the resident memory once it has been idle for 10 s. */
-        Start measureStart(HttpClient http, String how) throws Exception {
-            double ready = awaitReady(http, Duration.ofMinutes(2));
-            long rss = idleRss(Duration.ofSeconds(10));
-            System.out.printf(Locale.ROOT, "[bench] %s: ready after %.2f s, idle RSS %d MB%n", how, ready, mb(rss));
-            return new Start(how, ready, rss);
-        }
-
-        static Server start(Path jar, String jvmArgs, String dbUrl, int port, int rsocketPort, Path log) throws IOException {
-            List<String> command = new ArrayList<>();
-            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            for (String arg : jvmArgs.trim().split("\\s+")) {
-                if (!arg.isBlank()) {
-                    command.add(arg);
-                }
-            }
-            command.add("-jar");
-            command.add(jar.toAbsolutePath().toString());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(environment(dbUrl, port, rsocketPort));
-            long start = System.nanoTime();
-            Process process = builder.start();
-            System.out.println("[bench] server pid " + process.pid() + " on port " + port + ", log " + log);
-            return new Server(process, start, port, log);
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        /** Seconds from process start until /actuator/health answers 200. */
-        double awaitReady(HttpClient http, Duration limit) throws Exception {
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            long deadline = startNanos + limit.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the server stopped (exit " + process.exitValue() + "), see " + log);
-                }
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return seconds(startNanos);
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                TimeUnit.MILLISECONDS.sleep(50); // polling a foreign process: nothing to wait on
-            }
-            throw new IllegalStateException("not ready after " + limit + ", see " + log);
-        }
-
-        /** VmRSS after the server has been ready and idle for a while. */
-        long idleRss(Duration idle) throws Exception {
-            TimeUnit.MILLISECONDS.sleep(idle.toMillis());
-            for (String line : Files.readAllLines(Paths.get("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-                }
-            }
-            throw new IllegalStateException("no VmRSS for " + process.pid());
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-    }
-
     /** The server's heap over JMX (the attach API starts its local management agent). */
     private static final class HeapWatch implements AutoCloseable {
 
@@ -494,42 +415,4 @@ public final class ImportBenchmark {
     }
 
     /** The local PostgreSQL server, reached with JDBC for DDL and with psql for \copy. */
-    private record Pg(String host, int port, String user, String password, String database) {
-
-        static Pg parse(String url) {
-            URI uri = URI.create(url);
-            String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres"} : uri.getUserInfo().split(":", 2);
-            String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-            return new Pg(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), userInfo[0],
-                    userInfo.length > 1 ? userInfo[1] : "", db);
-        }
-
-        Pg in(String other) {
-            return new Pg(host, port, user, password, other);
-        }
-
-        String url() {
-            return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
-        }
-
-        void sql(String sql) throws Exception {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
-                    user, password); Statement st = c.createStatement()) {
-                st.execute(sql);
-            }
-        }
-
-        void psql(String command) throws Exception {
-            ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    "-h", host, "-p", String.valueOf(port), "-U", user, "-d", database, "-c", command)
-                    .inheritIO();
-            if (!password.isEmpty()) {
-                builder.environment().put("PGPASSWORD", password);
-            }
-            int exit = builder.start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("psql exited with " + exit);
-            }
-        }
-    }
 }

@@ -37,7 +37,7 @@ class CustomerApiIT {
 
     @Test
     void adminSeesAllFiftyDemoAccountsWithFigures() {
-        get("admin", "demo", "/v1/customers?size=100").exchange()
+        get("admin", "demo", "/v1/customers?size=100&query=DEMO-").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.total").isEqualTo(50)
@@ -48,7 +48,7 @@ class CustomerApiIT {
 
     @Test
     void collectorSeesOnlyAssignedAccounts() {
-        get("collector", "demo", "/v1/customers?size=100").exchange()
+        get("collector", "demo", "/v1/customers?size=100&query=DEMO-").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(40);
         get("collector", "demo", "/v1/customers/DEMO-005").exchange().expectStatus().isNotFound();
