@@ -35,11 +35,19 @@ class StaffDirectory implements ReactiveUserDetailsService {
 
     /** The enabled owner of a live (not revoked) API token, touching its last-use time. */
     Mono<StaffPrincipal> findByApiToken(String secret) {
+        // the last-use time is touched at most once a minute: a script sending many requests with one token
+        // must not queue them all on that token's row lock
         return db.sql("""
-                        update api_token t set last_used_at = now()
-                        from app_user u
-                        where t.token_hash = :hash and t.revoked_at is null and u.id = t.user_id and u.enabled
-                        returning u.id, u.tenant_id, u.login, u.name, u.role, u.locale, u.password_hash, u.enabled""")
+                        with owner as (
+                            select t.id as token_id, t.last_used_at, u.id, u.tenant_id, u.login, u.name, u.role,
+                                   u.locale, u.password_hash, u.enabled
+                            from api_token t join app_user u on u.id = t.user_id
+                            where t.token_hash = :hash and t.revoked_at is null and u.enabled),
+                        touched as (
+                            update api_token t set last_used_at = now() from owner o
+                            where t.id = o.token_id
+                              and (o.last_used_at is null or o.last_used_at < now() - interval '1 minute'))
+                        select id, tenant_id, login, name, role, locale, password_hash, enabled from owner""")
                 .bind("hash", sha256(secret))
                 .map((row, meta) -> principal(row))
                 .one();

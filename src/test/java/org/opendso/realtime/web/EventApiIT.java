@@ -51,7 +51,13 @@ class EventApiIT {
 
     @BeforeEach
     void client() {
-        api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api").responseTimeout(WAIT).build();
+        // a pool of our own whose idle connections retire before Tomcat's keep-alive timeout (20 s) closes them:
+        // the shared default pool could hand out a connection the server is just closing ("prematurely closed")
+        var connections = reactor.netty.resources.ConnectionProvider.builder("event-api-it")
+                .maxIdleTime(java.time.Duration.ofSeconds(5)).build();
+        api = WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.create(connections)))
+                .baseUrl("http://localhost:" + port + "/api").responseTimeout(WAIT).build();
         tenant = fx.demoTenant();
     }
 
