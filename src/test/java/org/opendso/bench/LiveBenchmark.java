@@ -282,6 +282,9 @@ public final class LiveBenchmark {
                             ready.countDown();
                             return response.bodyToFlux(DataBuffer.class);
                         })
+                        // ten thousand connects at once can overflow the accept queue: connect again, as a browser would
+                        .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(200))
+                                .filter(e -> e instanceof org.springframework.web.reactive.function.client.WebClientRequestException))
                         // a light reader (the ids only): the client shares the two cores with the server it measures
                         .subscribe(buffer -> {
                             long now = System.nanoTime();
