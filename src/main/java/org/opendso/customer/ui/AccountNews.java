@@ -48,6 +48,23 @@ final class AccountNews {
                     nz(text(p, "message") == null ? text(p, "rule") : text(p, "message")));
             case STATUS_REPLACED -> t("sheet.history.what.STATUS_REPLACED", statusLabel(p.get("from")),
                     statusLabel(p.get("to")));
+            case ALERT_CLEARED -> t("sheet.history.what.ALERT_CLEARED",
+                    nz(text(p, "message") == null ? text(p, "rule") : text(p, "message")));
+            case SCENARIO_ASSIGNED -> p.path("default").asBoolean(false)
+                    ? t("sheet.history.what.SCENARIO_ASSIGNED.default", nz(text(p, "scenario")))
+                    : t("sheet.history.what.SCENARIO_ASSIGNED", nz(text(p, "scenario")));
+            case ACTION_PLANNED -> t("sheet.history.what.ACTION_PLANNED", collectionKind(p),
+                    Money.date(EventPayloads.date(p.get("dueDate")), locale()));
+            case ACTION_DONE -> t("sheet.history.what.ACTION_DONE", collectionKind(p));
+            case ACTION_SKIPPED -> t("sheet.history.what.ACTION_SKIPPED", collectionKind(p));
+            case ACTION_RESCHEDULED -> t("sheet.history.what.ACTION_RESCHEDULED", collectionKind(p),
+                    Money.date(EventPayloads.date(p.get("dueDate")), locale()));
+            case ACTION_REASSIGNED -> t("sheet.history.what.ACTION_REASSIGNED", collectionKind(p),
+                    nz(text(p, "assigneeName") == null ? text(p, "assignee") : text(p, "assigneeName")));
+            case ACTION_REPLACED -> t("sheet.history.what.ACTION_REPLACED", collectionKind(p),
+                    text(p, "newKind") == null ? "" : t("sheet.collection.kind." + text(p, "newKind")));
+            case CALL_LOGGED -> t("sheet.history.what.CALL_LOGGED", nz(text(p, "outcome")));
+            case LETTER_PRINTED -> t("sheet.history.what.LETTER_PRINTED", nz(text(p, "subject")));
         };
     }
 
@@ -59,6 +76,7 @@ final class AccountNews {
             case ACTION_CREATED -> nz(text(p, "note"));
             case ACTION_COMPLETED -> nz(text(p, "completionNote"));
             case MAIL_FAILED -> nz(text(p, "error"));
+            case ACTION_DONE, ACTION_SKIPPED, ACTION_RESCHEDULED, ACTION_REPLACED, CALL_LOGGED -> nz(text(p, "note"));
             default -> "";
         };
     }
@@ -115,6 +133,12 @@ final class AccountNews {
     private String kind(JsonNode p) {
         String kind = text(p, "kind");
         return kind == null ? "" : t("sheet.actions.kind." + kind);
+    }
+
+    /** A collection action's kind (EMAIL, LETTER, CALL, INTERNAL_TASK, OLD_ITEMS_WARNING). */
+    private String collectionKind(JsonNode p) {
+        String kind = text(p, "kind");
+        return kind == null ? "" : t("sheet.collection.kind." + kind);
     }
 
     private static String recipient(JsonNode p) {
