@@ -5,9 +5,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opendso.realtime.Actor;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -110,7 +113,8 @@ class MailDelivery implements SmartLifecycle {
 
     /** A mail claimed by this instance until {@code leaseUntil}. */
     record Claimed(long id, long tenantId, Long customerId, String recipient, String recipientName, String subject,
-                   String bodyHtml, int attempts, String companyName, OffsetDateTime leaseUntil) {
+                   String bodyHtml, int attempts, String companyName, OffsetDateTime leaseUntil, String messageId,
+                   boolean hasAttachments) {
     }
 
     Flux<Claimed> claim() {
@@ -125,7 +129,8 @@ class MailDelivery implements SmartLifecycle {
                         from due, tenant t
                         where m.id = due.id and t.id = m.tenant_id
                         returning m.id, m.tenant_id, m.customer_id, m.recipient, m.recipient_name, m.subject,
-                                  m.body_html, m.attempts, t.name as company, m.next_attempt_at""")
+                                  m.body_html, m.attempts, t.name as company, m.next_attempt_at, m.message_id,
+                                  exists (select 1 from mail_attachment a where a.mail_id = m.id) as has_attachments""")
                 .bind("batch", settings.batchSize())
                 .bind("leaseMs", settings.lease().toMillis())
                 .map((row, meta) -> claimed(row))
@@ -137,21 +142,41 @@ class MailDelivery implements SmartLifecycle {
                 row.get("recipient", String.class), row.get("recipient_name", String.class),
                 row.get("subject", String.class), row.get("body_html", String.class),
                 row.get("attempts", Integer.class), row.get("company", String.class),
-                row.get("next_attempt_at", OffsetDateTime.class));
+                row.get("next_attempt_at", OffsetDateTime.class), row.get("message_id", String.class),
+                Boolean.TRUE.equals(row.get("has_attachments", Boolean.class)));
     }
 
     private Mono<Boolean> deliver(JavaMailSender sender, Claimed mail) {
-        return Mono.fromCallable(() -> {
-                    sender.send(message(sender, mail));
+        return attachments(mail)
+                .flatMap(files -> Mono.fromCallable(() -> {
+                    sender.send(message(sender, mail, files));
                     return Optional.<Throwable>empty();
-                })
+                }))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(e -> Mono.just(Optional.of(e)))
                 .flatMap(failure -> failure.isEmpty() ? sent(mail) : failed(mail, failure.get()));
     }
 
-    /** Multipart HTML with a plain-text alternative, from the tenant's company. */
-    private MimeMessage message(JavaMailSender sender, Claimed mail) throws MessagingException, UnsupportedEncodingException {
+    private Mono<List<MailAttachment>> attachments(Claimed mail) {
+        if (!mail.hasAttachments()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("select file_name, content_type, content from mail_attachment where mail_id = :id order by id")
+                .bind("id", mail.id())
+                .map((row, meta) -> new MailAttachment(row.get("file_name", String.class),
+                        row.get("content_type", String.class), bytes(row.get("content", ByteBuffer.class))))
+                .all().collectList();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** Multipart HTML with a plain-text alternative, from the tenant's company, with the mail's own Message-ID. */
+    private MimeMessage message(JavaMailSender sender, Claimed mail, List<MailAttachment> files)
+            throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(settings.from(), mail.companyName());
@@ -160,6 +185,11 @@ class MailDelivery implements SmartLifecycle {
                 : new InternetAddress(mail.recipient(), mail.recipientName(), "UTF-8"));
         helper.setSubject(mail.subject());
         helper.setText(PlainText.of(mail.bodyHtml()), mail.bodyHtml());
+        for (MailAttachment file : files) {
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+        }
+        // the same on every attempt (Spring's sender keeps a Message-ID set explicitly)
+        message.setHeader("Message-ID", mail.messageId());
         // lets an administrator find the outbox row of a mail seen in a mailbox
         message.setHeader("X-OpenDSO-Mail-Id", String.valueOf(mail.id()));
         return message;

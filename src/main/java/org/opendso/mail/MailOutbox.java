@@ -1,5 +1,7 @@
 package org.opendso.mail;
 
+import java.nio.ByteBuffer;
+
 import java.util.Map;
 import org.opendso.realtime.AccountEvent;
 import org.opendso.realtime.Actor;
@@ -28,19 +30,24 @@ public class MailOutbox {
     /** Tells this instance's sender that a mail was committed, so that it does not wait for its next poll. */
     private final Sinks.Many<Long> committed = Sinks.many().multicast().directBestEffort();
 
-    MailOutbox(DatabaseClient db, EventLog events, Smtp smtp) {
+    private final String messageIdDomain;
+
+    MailOutbox(DatabaseClient db, EventLog events, Smtp smtp, MailSettings settings) {
         this.db = db;
         this.events = events;
         this.smtp = smtp;
+        this.messageIdDomain = settings.messageIdDomain();
     }
 
     /** Queues a mail about a customer account and logs MAIL_QUEUED on that account; emits the mail's id. */
     public Mono<Long> queue(Actor actor, long tenantId, long customerId, OutgoingMail mail) {
         var spec = db.sql("""
                         insert into mail_outbox (tenant_id, customer_id, recipient, recipient_name, subject, body_html,
-                                                 created_by, state)
-                        values (:tenant, :customer, :recipient, :name, :subject, :body, :user, :state)
+                                                 created_by, state, message_id)
+                        values (:tenant, :customer, :recipient, :name, :subject, :body, :user, :state,
+                                '<' || gen_random_uuid() || '@' || :domain || '>')
                         returning id""")
+                .bind("domain", messageIdDomain)
                 .bind("tenant", tenantId)
                 .bind("customer", customerId)
                 .bind("recipient", mail.recipient())
@@ -50,10 +57,24 @@ public class MailOutbox {
         spec = mail.recipientName() == null ? spec.bindNull("name", String.class) : spec.bind("name", mail.recipientName());
         spec = actor.userId() == null ? spec.bindNull("user", Long.class) : spec.bind("user", actor.userId());
         return spec.map((row, meta) -> row.get("id", Long.class)).one()
+                .flatMap(id -> attach(id, mail).thenReturn(id))
                 .flatMap(id -> events.append(actor, tenantId, customerId, EventType.MAIL_QUEUED, queuedPayload(id, mail))
                         .map(AccountEvent::seq)
                         .then(wakeSenderAfterCommit(id))
                         .thenReturn(id));
+    }
+
+    private Mono<Void> attach(long mailId, OutgoingMail mail) {
+        return Flux.fromIterable(mail.attachments())
+                .concatMap(a -> db.sql("""
+                                insert into mail_attachment (mail_id, file_name, content_type, content)
+                                values (:mail, :name, :type, :content)""")
+                        .bind("mail", mailId)
+                        .bind("name", a.fileName())
+                        .bind("type", a.contentType())
+                        .bind("content", ByteBuffer.wrap(a.content()))
+                        .fetch().rowsUpdated())
+                .then();
     }
 
     static Map<String, Object> queuedPayload(long id, OutgoingMail mail) {

@@ -37,6 +37,13 @@ record MailSettings(
         }
     }
 
+    /** The part after "@" in the Message-IDs of our mails: the sender address's domain. */
+    String messageIdDomain() {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "" : from.substring(at + 1).strip();
+        return domain.isEmpty() || !domain.matches("[A-Za-z0-9.-]+") ? "opendso.localhost" : domain;
+    }
+
     /** The wait before the next attempt, after {@code failedAttempts} failed attempts (1 or more). */
     Duration delayAfter(int failedAttempts) {
         return retryDelays.get(Math.min(Math.max(failedAttempts, 1), retryDelays.size()) - 1);
