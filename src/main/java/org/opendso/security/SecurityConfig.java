@@ -1,6 +1,7 @@
 package org.opendso.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -46,6 +47,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
+                // a request that already failed (e.g. an event stream whose client went away) is forwarded to the
+                // error page: refusing that dispatch only logs a second, misleading error
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html",
                         "/webjars/**", "/themes/**", "/images/**")
                 .permitAll());
