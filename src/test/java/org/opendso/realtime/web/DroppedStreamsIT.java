@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Import;
 @Import(StreamFixtures.class)
 class DroppedStreamsIT {
 
-    static final int DROPPED = 40;
-    static final int ROUNDS = 6;
-    static final int REQUESTS_PER_ROUND = 40;
+    static final int DROPPED = 30;
+    static final int ROUNDS = 3;
+    static final int REQUESTS_PER_ROUND = 30;
 
     @LocalServerPort
     int port;
