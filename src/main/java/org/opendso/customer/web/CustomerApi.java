@@ -13,6 +13,8 @@ import org.opendso.customer.Customers;
 import org.opendso.item.ItemFilter;
 import org.opendso.item.OpenItems;
 import org.opendso.item.web.ItemJson;
+import org.opendso.penalty.Penalties;
+import org.opendso.penalty.Penalty;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
@@ -32,11 +34,13 @@ class CustomerApi {
     private final Customers customers;
     private final Contacts contacts;
     private final OpenItems items;
+    private final Penalties penalties;
 
-    CustomerApi(Customers customers, Contacts contacts, OpenItems items) {
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
+        this.penalties = penalties;
     }
 
     @Bean
@@ -52,6 +56,7 @@ class CustomerApi {
     record CustomerJson(String account, String name, String address, String postalCode, String city, String country,
                         String currency, String email, String phone, BigDecimal balance, BigDecimal overdue,
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
+                        BigDecimal penaltyTotal, BigDecimal indemnityTotal,
                         List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, long version) {
     }
 
@@ -83,13 +88,18 @@ class CustomerApi {
 
     private Mono<ServerResponse> one(ServerRequest request) {
         LocalDate today = LocalDate.now();
-        return visible(request).flatMap(c -> ServerResponse.ok().bodyValue(json(c, today)));
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
+                .flatMap(c -> penalties.ofAccount(staff.tenantId(), c.id(), today)
+                        .flatMap(p -> ServerResponse.ok().bodyValue(json(c, p, today)))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
         ItemFilter filter = QueryParams.oneOf("status", request.queryParam("status").orElse("open"), ItemFilter.class);
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
-                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(ItemJson::of).collectList())
+                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).collectList())
+                .flatMap(list -> penalties.priced(staff.tenantId(), list, LocalDate.now()))
+                .map(priced -> priced.stream().map(p -> ItemJson.of(p.item(), p.penalty().penalty(),
+                        p.penalty().indemnity())).toList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
@@ -99,10 +109,6 @@ class CustomerApi {
                         "name", x.name(), "role", nz(x.role()), "email", nz(x.email()), "phone", nz(x.phone()),
                         "collectionContact", x.collectionContact())).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
-    }
-
-    private Mono<Customer> visible(ServerRequest request) {
-        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request));
     }
 
     /** Unknown, other tenant's and not-assigned accounts all answer 404: existence is not disclosed. */
@@ -117,10 +123,10 @@ class CustomerApi {
                 r.oldestOverdue(), r.oldestOverdueDays(today));
     }
 
-    private static CustomerJson json(Customer c, LocalDate today) {
+    private static CustomerJson json(Customer c, Penalty penalty, LocalDate today) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
-                c.oldestOverdueDays(today),
+                c.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity(),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
                 assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER), c.version());
     }
