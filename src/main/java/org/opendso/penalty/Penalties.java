@@ -90,6 +90,21 @@ public class Penalties {
     public record Priced(OpenItem item, Penalty penalty) {
     }
 
+    /** Why a rate or an indemnity is refused, or null when both are fine (lets a form check before it saves). */
+    public static InvalidPenaltySettings invalid(BigDecimal ratePercent, BigDecimal indemnity) {
+        if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(MAX_RATE) > 0
+                || ratePercent.stripTrailingZeros().scale() > 4) {
+            return new InvalidPenaltySettings("annualRatePercent",
+                    "The annual rate is a percentage from 0 to 100 with at most 4 decimals");
+        }
+        if (indemnity == null || indemnity.signum() < 0 || indemnity.compareTo(MAX_INDEMNITY) > 0
+                || indemnity.stripTrailingZeros().scale() > 4) {
+            return new InvalidPenaltySettings("fixedIndemnity",
+                    "The recovery indemnity is an amount from 0 to 1,000,000 with at most 4 decimals");
+        }
+        return null;
+    }
+
     /** Changes the admin's own company's penalty settings; a stale version fails instead of overwriting. */
     public Mono<PenaltySettings> update(Staff admin, PenaltyChange change) {
         if (admin.role() != Role.ADMIN) {
@@ -99,13 +114,9 @@ public class Penalties {
             PenaltyTerms now = current.terms();
             BigDecimal rate = change.fixedRatePercent() == null ? now.fixedRatePercent() : change.fixedRatePercent();
             BigDecimal indemnity = change.fixedIndemnity() == null ? now.fixedIndemnity() : change.fixedIndemnity();
-            if (rate.signum() < 0 || rate.compareTo(MAX_RATE) > 0 || rate.stripTrailingZeros().scale() > 4) {
-                return Mono.error(new InvalidPenaltySettings("annualRatePercent",
-                        "The annual rate is a percentage from 0 to 100 with at most 4 decimals"));
-            }
-            if (indemnity.signum() < 0 || indemnity.compareTo(MAX_INDEMNITY) > 0 || indemnity.stripTrailingZeros().scale() > 4) {
-                return Mono.error(new InvalidPenaltySettings("fixedIndemnity",
-                        "The recovery indemnity is an amount from 0 to 1,000,000 with at most 4 decimals"));
+            InvalidPenaltySettings invalid = invalid(rate, indemnity);
+            if (invalid != null) {
+                return Mono.error(invalid);
             }
             long version = change.version() == null ? current.version() : change.version();
             return db.sql("""
