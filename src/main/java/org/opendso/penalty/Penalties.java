@@ -68,6 +68,16 @@ public class Penalties {
                 .map(t -> new PenaltyCalculator(t.getT1()).total(t.getT2(), today));
     }
 
+    /** The penalty totals of several accounts by customer id (accounts owing nothing are absent), in two queries. */
+    public Mono<Map<Long, Penalty>> ofAccounts(long tenantId, java.util.Collection<Long> customerIds, LocalDate today) {
+        return terms(tenantId).flatMap(terms -> {
+            PenaltyCalculator calculator = new PenaltyCalculator(terms);
+            return items.lateInvoices(tenantId, customerIds, today)
+                    .collect(java.util.stream.Collectors.toMap(OpenItem::customerId, i -> calculator.of(i, today),
+                            Penalty::plus));
+        });
+    }
+
     /** #PenaltyAmount for templates: the account's penalties on {@code today}, 0.00 when disabled. */
     public Mono<BigDecimal> penaltyAmount(long tenantId, long customerId, LocalDate today) {
         return ofAccount(tenantId, customerId, today).map(Penalty::penalty);

@@ -173,6 +173,11 @@ class PenaltyApiIT {
                 .expectBody()
                 .jsonPath("$.penaltyTotal").isEqualTo(19.98)
                 .jsonPath("$.indemnityTotal").isEqualTo(80.0);
+        get("admin", "/v1/customers?query=" + ACCOUNT).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.content[0].account").isEqualTo(ACCOUNT)
+                .jsonPath("$.content[0].penaltyTotal").isEqualTo(19.98)
+                .jsonPath("$.content[0].indemnityTotal").isEqualTo(80.0);
 
         put("admin", Map.of("enabled", false)).expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
         get("admin", "/v1/customers/" + ACCOUNT + "/items").expectStatus().isOk()
@@ -181,6 +186,8 @@ class PenaltyApiIT {
                 .jsonPath("$[*].indemnity").isEqualTo(List.of(0.0, 0.0, 0.0, 0.0));
         get("admin", "/v1/customers/" + ACCOUNT).expectStatus().isOk()
                 .expectBody().jsonPath("$.penaltyTotal").isEqualTo(0.0).jsonPath("$.indemnityTotal").isEqualTo(0.0);
+        get("admin", "/v1/customers?query=" + ACCOUNT).expectStatus().isOk()
+                .expectBody().jsonPath("$.content[0].penaltyTotal").isEqualTo(0.0);
     }
 
     @Test

@@ -64,7 +64,8 @@ class CustomerApi {
     }
 
     record CustomerLine(String account, String name, String city, String currency, BigDecimal balance,
-                        BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays) {
+                        BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
+                        BigDecimal penaltyTotal, BigDecimal indemnityTotal) {
     }
 
     record Page<T>(List<T> content, int page, int size, long total) {
@@ -80,8 +81,13 @@ class CustomerApi {
         CustomerQuery query = new CustomerQuery(request.queryParam("query").orElse(null), null, null, overdue,
                 sort, desc, page * size, size);
         LocalDate today = LocalDate.now();
+        // the page's penalties in one read of its late invoices, not one per account
         return CurrentStaff.reactive().flatMap(staff -> Mono.zip(
-                        customers.search(staff, query).map(r -> line(r, today)).collectList(),
+                        customers.search(staff, query).collectList()
+                                .flatMap(rows -> penalties.ofAccounts(staff.tenantId(),
+                                                rows.stream().map(CustomerRow::id).toList(), today)
+                                        .map(byId -> rows.stream().map(r -> line(r,
+                                                byId.getOrDefault(r.id(), Penalty.NONE), today)).toList())),
                         customers.count(staff, query)))
                 .flatMap(t -> ServerResponse.ok().bodyValue(new Page<>(t.getT1(), page, size, t.getT2())));
     }
@@ -118,9 +124,9 @@ class CustomerApi {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No customer account '" + account + "' for you")));
     }
 
-    private static CustomerLine line(CustomerRow r, LocalDate today) {
+    private static CustomerLine line(CustomerRow r, Penalty penalty, LocalDate today) {
         return new CustomerLine(r.account(), r.name(), r.city(), r.currency(), r.balance(), r.overdue(), r.openItems(),
-                r.oldestOverdue(), r.oldestOverdueDays(today));
+                r.oldestOverdue(), r.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity());
     }
 
     private static CustomerJson json(Customer c, Penalty penalty, LocalDate today) {
