@@ -16,7 +16,12 @@ public record PenaltyTerms(boolean enabled, PenaltyMode mode, BigDecimal fixedRa
 
     /** The annual rate in percent for a day of lateness: statutory rates are fixed per calendar half-year. */
     public BigDecimal annualRatePercent(LocalDate day) {
-        return mode == PenaltyMode.FIXED ? fixedRatePercent : ecbReference(day).getValue().add(STATUTORY_MARGIN);
+        return mode == PenaltyMode.FIXED ? fixedRatePercent : statutoryRatePercent(day);
+    }
+
+    /** The statutory rate of {@code day}'s half-year, whichever mode the company chose. */
+    public BigDecimal statutoryRatePercent(LocalDate day) {
+        return ecbReference(day).getValue().add(STATUTORY_MARGIN);
     }
 
     /** The ECB rate the statutory rate of {@code day}'s half-year uses: the one in force on 1 January or 1 July. */

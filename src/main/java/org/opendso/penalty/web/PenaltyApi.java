@@ -68,8 +68,7 @@ class PenaltyApi {
         PenaltyMode mode = body.mode() == null ? null : mode(body.mode());
         BigDecimal rate = body.annualRatePercent();
         PenaltyTerms terms = current.terms();
-        BigDecimal statutory = new PenaltyTerms(true, PenaltyMode.STATUTORY, BigDecimal.ZERO, BigDecimal.ZERO,
-                terms.ecbRates()).annualRatePercent(today);
+        BigDecimal statutory = terms.statutoryRatePercent(today);
         BigDecimal fixedRate = null;
         if (rate != null) {
             boolean isStatutory = rate.compareTo(statutory) == 0;
@@ -114,6 +113,7 @@ class PenaltyApi {
         json.put("ecbRatePercent", ecb.getValue());
         json.put("ecbRateDate", ecb.getKey());
         json.put("statutoryMarginPercent", PenaltyTerms.STATUTORY_MARGIN);
+        json.put("statutoryRatePercent", t.statutoryRatePercent(today));
         json.put("version", s.version());
         return json;
     }

@@ -251,9 +251,7 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     }
 
     private java.math.BigDecimal statutoryRate() {
-        PenaltyTerms t = penaltySettings.terms();
-        return twoDecimalsAtLeast(new PenaltyTerms(true, PenaltyMode.STATUTORY, t.fixedRatePercent(), t.fixedIndemnity(),
-                t.ecbRates()).annualRatePercent(java.time.LocalDate.now()));
+        return twoDecimalsAtLeast(penaltySettings.terms().statutoryRatePercent(java.time.LocalDate.now()));
     }
 
     /** 12.1500 reads as 12.15, 40.0000 as 40.00. */
