@@ -41,6 +41,27 @@ public class OpenItems {
                 .all();
     }
 
+    /**
+     * The open invoices past due on {@code today} of several accounts, in one query: what penalties are charged on,
+     * e.g. for a page of the customer list.
+     */
+    public Flux<OpenItem> lateInvoices(long tenantId, java.util.Collection<Long> customerIds, java.time.LocalDate today) {
+        if (customerIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("select " + COLUMNS + """
+                         from open_item o
+                         left join item_status s on s.id = o.status_id
+                         left join app_user u on u.id = o.changed_by
+                         where o.tenant_id = :tenant and o.customer_id = any(:customers)
+                           and o.closed_at is null and o.type = 'INVOICE' and o.open_amount > 0 and o.due_date < :today""")
+                .bind("tenant", tenantId)
+                .bind("customers", customerIds.toArray(Long[]::new))
+                .bind("today", today)
+                .map(OpenItems::item)
+                .all();
+    }
+
     /** Items of one account by their keys (open or closed), e.g. to show the current state after a conflict. */
     public Flux<OpenItem> byKeys(long tenantId, long customerId, java.util.Collection<OpenItem.Key> keys) {
         return db.sql("select " + COLUMNS + """

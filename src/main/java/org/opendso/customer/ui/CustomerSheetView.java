@@ -40,6 +40,9 @@ import org.opendso.customer.Customers;
 import org.opendso.importer.ImportRuns;
 import org.opendso.item.OpenItem;
 import org.opendso.item.OpenItems;
+import org.opendso.penalty.Penalties;
+import org.opendso.penalty.Penalty;
+import org.opendso.penalty.PenaltyTerms;
 import org.opendso.qualification.ui.CommentDialog;
 import org.opendso.qualification.ui.QualificationDialog;
 import org.opendso.qualification.ui.QualificationDialogs;
@@ -87,6 +90,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
     private final SpecificActions actions;
     private final Presence presence;
     private final QualificationDialogs dialogs;
+    private final Penalties penalties;
     private final Staff staff;
 
     private Customer customer;
@@ -97,6 +101,9 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
 
     final List<Figure> figures = new ArrayList<>();
     private final Div cards = new Div();
+    private PenaltyTerms penaltyTerms;
+    private Penalty accountPenalty;
+    private Figure penaltyFigure;
     StatementPanel statement;
     ContactsPanel contactsPanel;
     AssigneesPanel assigneesPanel;
@@ -109,7 +116,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
 
     CustomerSheetView(Customers customers, Contacts contacts, OpenItems items, Users users, ImportRuns importRuns,
                       Statuses statuses, EventStreams streams, SpecificActions actions, Presence presence,
-                      QualificationDialogs dialogs) {
+                      QualificationDialogs dialogs, Penalties penalties) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
@@ -120,6 +127,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         this.actions = actions;
         this.presence = presence;
         this.dialogs = dialogs;
+        this.penalties = penalties;
         this.staff = CurrentStaff.require();
         addClassName("customer-sheet");
         setSizeFull();
@@ -172,6 +180,9 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         List<ItemStatus> statusList = statuses.all(staff.tenantId()).collectList()
                 .block(); // allowed-blocking: Vaadin request thread
         List<StaffUser> colleagues = users.of(staff).collectList().block(); // allowed-blocking: Vaadin request thread
+        penaltyTerms = penalties.terms(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
+        accountPenalty = penalties.ofAccount(staff.tenantId(), customer.id(), LocalDate.now())
+                .block(); // allowed-blocking: Vaadin request thread
 
         Button back = new Button(new Icon(VaadinIcon.ARROW_LEFT), e -> getUI().ifPresent(ui -> ui.navigate(CustomerListView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
@@ -197,7 +208,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
 
         showFigures(customer.balance(), customer.overdue(), customer.openItems(), customer.oldestOverdue());
 
-        statement = new StatementPanel(items, staff, customer, statusList);
+        statement = new StatementPanel(items, staff, customer, statusList, penaltyTerms);
         statement.changeStatus.addClickListener(e -> openQualification());
         statement.comment.addClickListener(e -> openComment());
         contactsPanel = new ContactsPanel(contacts, staff, customer);
@@ -237,6 +248,27 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
                 : getTranslation("sheet.days", oldestDays))
                 .tone(oldestDays > 60 ? "warning" : "neutral"));
         figures.forEach(cards::add);
+        penaltyFigure = null;
+        showPenalty();
+    }
+
+    /** The fifth figure, penalties and recovery indemnities of the open items, when the company charges them. */
+    void showPenalty() {
+        if (penaltyFigure != null) {
+            figures.remove(penaltyFigure);
+            cards.remove(penaltyFigure);
+            penaltyFigure = null;
+        }
+        if (penaltyTerms == null || !penaltyTerms.enabled() || accountPenalty == null) {
+            return;
+        }
+        penaltyFigure = new Figure(getTranslation("sheet.penalties"), getTranslation("sheet.penalties.value",
+                Money.format(accountPenalty.penalty(), customer.currency(), getLocale()),
+                Money.format(accountPenalty.indemnity(), customer.currency(), getLocale())))
+                .tone(accountPenalty.isNone() ? "neutral" : "warning");
+        penaltyFigure.addClassName("figure-penalties");
+        figures.add(penaltyFigure);
+        cards.add(penaltyFigure);
     }
 
     // --- qualification, comments ---------------------------------------------------------------------------
@@ -339,6 +371,10 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
                             c -> showFigures(c.balance(), c.overdue(), c.openItems(), c.oldestOverdue()));
                 }
                 later(statement.reload(), Runnable::run);
+                later(penalties.ofAccount(staff.tenantId(), customer.id(), LocalDate.now()), p -> {
+                    accountPenalty = p;
+                    showPenalty();
+                });
             }
             case ACTION_CREATED, ACTION_COMPLETED, ACTION_CANCELLED -> later(actionsPanel.reload(), Runnable::run);
             case CONTACT_CHANGED -> later(contacts.of(staff, customer.id()).collectList(), contactsPanel::show);

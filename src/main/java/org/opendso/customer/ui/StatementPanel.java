@@ -35,6 +35,8 @@ import org.opendso.customer.Customer;
 import org.opendso.item.ItemFilter;
 import org.opendso.item.OpenItem;
 import org.opendso.item.OpenItems;
+import org.opendso.penalty.PenaltyCalculator;
+import org.opendso.penalty.PenaltyTerms;
 import org.opendso.security.Staff;
 import org.opendso.status.ItemStatus;
 import org.opendso.status.StatusCategory;
@@ -58,6 +60,7 @@ class StatementPanel extends VerticalLayout {
     private final OpenItems items;
     private final Staff staff;
     private final Customer customer;
+    private final PenaltyTerms penaltyTerms;
     private final Map<String, ItemStatus> statusesByCode = new HashMap<>();
 
     final Select<ItemFilter> filter = new Select<>();
@@ -76,10 +79,11 @@ class StatementPanel extends VerticalLayout {
     /** Item number -> name of another user qualifying it now. */
     private Map<String, String> qualifyingBy = Map.of();
 
-    StatementPanel(OpenItems items, Staff staff, Customer customer, List<ItemStatus> statuses) {
+    StatementPanel(OpenItems items, Staff staff, Customer customer, List<ItemStatus> statuses, PenaltyTerms penaltyTerms) {
         this.items = items;
         this.staff = staff;
         this.customer = customer;
+        this.penaltyTerms = penaltyTerms;
         setPadding(false);
         setSizeFull();
         addClassName("statement");
@@ -168,6 +172,21 @@ class StatementPanel extends VerticalLayout {
         grid.addColumn(i -> Money.number(i.openAmount(), getLocale())).setHeader(getTranslation("statement.open-amount"))
                 .setKey("openAmount").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setComparator(OpenItem::openAmount);
+        if (penaltyTerms.enabled()) {
+            // computed per row from the terms read once with the sheet: pure arithmetic, no query
+            PenaltyCalculator penalties = new PenaltyCalculator(penaltyTerms);
+            grid.addColumn(i -> amountOrBlank(penalties.of(i, today).penalty()))
+                    .setHeader(getTranslation("statement.penalty")).setKey("penalty")
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                    .setComparator(i -> penalties.of(i, today).penalty())
+                    .setTooltipGenerator(i -> penalties.of(i, today).isNone() ? null
+                            : getTranslation("statement.penalty.hint", penaltyTerms.annualRatePercent(today)
+                                    .stripTrailingZeros().toPlainString(), i.daysOverdue(today)));
+            grid.addColumn(i -> amountOrBlank(penalties.of(i, today).indemnity()))
+                    .setHeader(getTranslation("statement.indemnity")).setKey("indemnity")
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                    .setComparator(i -> penalties.of(i, today).indemnity());
+        }
         grid.addColumn(OpenItem::currency).setHeader(getTranslation("statement.currency")).setKey("currency")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(i -> {
@@ -351,6 +370,10 @@ class StatementPanel extends VerticalLayout {
             parts.add("qualifying-elsewhere");
         }
         return parts.length() == 0 ? null : parts.toString();
+    }
+
+    private String amountOrBlank(BigDecimal amount) {
+        return amount.signum() == 0 ? "" : Money.number(amount, getLocale());
     }
 
     private String language() {

@@ -13,6 +13,8 @@ import org.opendso.customer.Customers;
 import org.opendso.item.ItemFilter;
 import org.opendso.item.OpenItems;
 import org.opendso.item.web.ItemJson;
+import org.opendso.penalty.Penalties;
+import org.opendso.penalty.Penalty;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
@@ -32,11 +34,13 @@ class CustomerApi {
     private final Customers customers;
     private final Contacts contacts;
     private final OpenItems items;
+    private final Penalties penalties;
 
-    CustomerApi(Customers customers, Contacts contacts, OpenItems items) {
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
+        this.penalties = penalties;
     }
 
     @Bean
@@ -52,6 +56,7 @@ class CustomerApi {
     record CustomerJson(String account, String name, String address, String postalCode, String city, String country,
                         String currency, String email, String phone, BigDecimal balance, BigDecimal overdue,
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
+                        BigDecimal penaltyTotal, BigDecimal indemnityTotal,
                         List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, long version) {
     }
 
@@ -59,7 +64,8 @@ class CustomerApi {
     }
 
     record CustomerLine(String account, String name, String city, String currency, BigDecimal balance,
-                        BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays) {
+                        BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
+                        BigDecimal penaltyTotal, BigDecimal indemnityTotal) {
     }
 
     record Page<T>(List<T> content, int page, int size, long total) {
@@ -75,21 +81,31 @@ class CustomerApi {
         CustomerQuery query = new CustomerQuery(request.queryParam("query").orElse(null), null, null, overdue,
                 sort, desc, page * size, size);
         LocalDate today = LocalDate.now();
+        // the page's penalties in one read of its late invoices, not one per account
         return CurrentStaff.reactive().flatMap(staff -> Mono.zip(
-                        customers.search(staff, query).map(r -> line(r, today)).collectList(),
+                        customers.search(staff, query).collectList()
+                                .flatMap(rows -> penalties.ofAccounts(staff.tenantId(),
+                                                rows.stream().map(CustomerRow::id).toList(), today)
+                                        .map(byId -> rows.stream().map(r -> line(r,
+                                                byId.getOrDefault(r.id(), Penalty.NONE), today)).toList())),
                         customers.count(staff, query)))
                 .flatMap(t -> ServerResponse.ok().bodyValue(new Page<>(t.getT1(), page, size, t.getT2())));
     }
 
     private Mono<ServerResponse> one(ServerRequest request) {
         LocalDate today = LocalDate.now();
-        return visible(request).flatMap(c -> ServerResponse.ok().bodyValue(json(c, today)));
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
+                .flatMap(c -> penalties.ofAccount(staff.tenantId(), c.id(), today)
+                        .flatMap(p -> ServerResponse.ok().bodyValue(json(c, p, today)))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
         ItemFilter filter = QueryParams.oneOf("status", request.queryParam("status").orElse("open"), ItemFilter.class);
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
-                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).map(ItemJson::of).collectList())
+                .flatMap(c -> items.ofCustomer(staff.tenantId(), c.id(), filter).collectList())
+                .flatMap(list -> penalties.priced(staff.tenantId(), list, LocalDate.now()))
+                .map(priced -> priced.stream().map(p -> ItemJson.of(p.item(), p.penalty().penalty(),
+                        p.penalty().indemnity())).toList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
@@ -101,10 +117,6 @@ class CustomerApi {
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
-    private Mono<Customer> visible(ServerRequest request) {
-        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request));
-    }
-
     /** Unknown, other tenant's and not-assigned accounts all answer 404: existence is not disclosed. */
     private Mono<Customer> visible(Staff staff, ServerRequest request) {
         String account = request.pathVariable("account");
@@ -112,15 +124,15 @@ class CustomerApi {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No customer account '" + account + "' for you")));
     }
 
-    private static CustomerLine line(CustomerRow r, LocalDate today) {
+    private static CustomerLine line(CustomerRow r, Penalty penalty, LocalDate today) {
         return new CustomerLine(r.account(), r.name(), r.city(), r.currency(), r.balance(), r.overdue(), r.openItems(),
-                r.oldestOverdue(), r.oldestOverdueDays(today));
+                r.oldestOverdue(), r.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity());
     }
 
-    private static CustomerJson json(Customer c, LocalDate today) {
+    private static CustomerJson json(Customer c, Penalty penalty, LocalDate today) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
-                c.oldestOverdueDays(today),
+                c.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity(),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
                 assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER), c.version());
     }

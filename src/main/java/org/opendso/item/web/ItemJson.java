@@ -1,5 +1,6 @@
 package org.opendso.item.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,17 @@ import org.opendso.item.OpenItem;
 public final class ItemJson {
 
     private ItemJson() {
+    }
+
+    /**
+     * The item with its late-payment penalty and recovery indemnity (the items list); the qualification answers
+     * leave them out.
+     */
+    public static Map<String, Object> of(OpenItem i, BigDecimal penalty, BigDecimal indemnity) {
+        Map<String, Object> json = of(i);
+        json.put("penalty", penalty);
+        json.put("indemnity", indemnity);
+        return json;
     }
 
     public static Map<String, Object> of(OpenItem i) {

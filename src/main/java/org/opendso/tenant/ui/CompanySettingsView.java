@@ -29,6 +29,11 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.Currency;
+import org.opendso.penalty.Penalties;
+import org.opendso.penalty.PenaltyChange;
+import org.opendso.penalty.PenaltyMode;
+import org.opendso.penalty.PenaltySettings;
+import org.opendso.penalty.PenaltyTerms;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.tenant.Companies;
@@ -46,8 +51,10 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     private static final int MAX_LOGO_BYTES = 1024 * 1024;
 
     private final Companies companies;
+    private final Penalties penalties;
     private final Staff staff;
     private CompanySettings settings;
+    private PenaltySettings penaltySettings;
 
     final TextField name = new TextField();
     final TextArea address = new TextArea();
@@ -55,6 +62,8 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     final TextField city = new TextField();
     final TextField country = new TextField();
     final ComboBox<String> currency = new ComboBox<>();
+    final Checkbox penaltiesEnabled = new Checkbox();
+    final Select<PenaltyMode> penaltyMode = new Select<>();
     final BigDecimalField penaltyRate = new BigDecimalField();
     final BigDecimalField recoveryIndemnity = new BigDecimalField();
     final Select<String> language = new Select<>();
@@ -62,8 +71,9 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     final Button save = new Button();
     final Div logoPreview = new Div();
 
-    CompanySettingsView(Companies companies) {
+    CompanySettingsView(Companies companies, Penalties penalties) {
         this.companies = companies;
+        this.penalties = penalties;
         this.staff = CurrentStaff.require();
         addClassName("settings-view");
         setMaxWidth("60em");
@@ -80,6 +90,19 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         penaltyRate.setLabel(getTranslation("company.penalty-rate"));
         penaltyRate.setSuffixComponent(new Span("%"));
         penaltyRate.setHelperText(getTranslation("company.penalty-rate.hint"));
+        penaltiesEnabled.setLabel(getTranslation("company.penalties-enabled"));
+        penaltiesEnabled.addValueChangeListener(e -> showPenaltyFields());
+        penaltyMode.setLabel(getTranslation("company.penalty-mode"));
+        penaltyMode.setItems(PenaltyMode.values());
+        penaltyMode.setItemLabelGenerator(m -> getTranslation("company.penalty-mode." + m.name()));
+        penaltyMode.addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getOldValue() != null) {
+                // the fixed rate field shows the statutory rate while that mode is chosen; back to the company's own
+                penaltyRate.setValue(e.getValue() == PenaltyMode.FIXED ? twoDecimalsAtLeast(settings.penaltyRate())
+                        : statutoryRate());
+            }
+            showPenaltyFields();
+        });
         recoveryIndemnity.setLabel(getTranslation("company.recovery-indemnity"));
         recoveryIndemnity.setHelperText(getTranslation("company.recovery-indemnity.hint"));
         language.setLabel(getTranslation("company.language"));
@@ -91,14 +114,20 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.add(name, 2);
         form.add(address, 2);
-        form.add(postalCode, city, country, currency, penaltyRate, recoveryIndemnity, language);
+        form.add(postalCode, city, country, currency, language);
         form.add(collectorsSeeAll, 2);
+
+        FormLayout penaltyForm = new FormLayout();
+        penaltyForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        penaltyForm.add(penaltiesEnabled, 2);
+        penaltyForm.add(penaltyMode, penaltyRate, recoveryIndemnity);
 
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
 
-        add(new H3(getTranslation("company.section.company")), form, save,
+        add(new H3(getTranslation("company.section.company")), form,
+                new H3(getTranslation("company.section.penalties")), penaltyForm, save,
                 new H3(getTranslation("company.section.logo")), logoSection());
         load();
     }
@@ -155,6 +184,7 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     private void load() {
         try {
             settings = companies.settings(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
+            penaltySettings = penalties.settings(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
         } catch (RuntimeException e) {
             Toasts.failure(e);
             return;
@@ -165,19 +195,35 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         city.setValue(nz(settings.city()));
         country.setValue(nz(settings.country()));
         currency.setValue(settings.mainCurrency());
-        penaltyRate.setValue(twoDecimalsAtLeast(settings.penaltyRate()));
+        PenaltyTerms terms = penaltySettings.terms();
+        penaltiesEnabled.setValue(terms.enabled());
+        penaltyMode.setValue(null);
+        penaltyMode.setValue(terms.mode());
+        penaltyRate.setValue(terms.mode() == PenaltyMode.FIXED ? twoDecimalsAtLeast(settings.penaltyRate()) : statutoryRate());
+        showPenaltyFields();
         recoveryIndemnity.setValue(twoDecimalsAtLeast(settings.recoveryIndemnity()));
         language.setValue(settings.language());
         collectorsSeeAll.setValue(settings.collectorsSeeAll());
     }
 
     void save() {
+        boolean fixed = penaltyMode.getValue() == PenaltyMode.FIXED;
+        // the statutory rate shown is not the company's: its own fixed rate is kept for when it chooses one again
         CompanySettings changed = new CompanySettings(settings.tenantId(), name.getValue(), address.getValue(),
                 postalCode.getValue(), city.getValue(), country.getValue(), currency.getValue(),
-                penaltyRate.getValue(), recoveryIndemnity.getValue(), language.getValue(),
+                fixed ? penaltyRate.getValue() : settings.penaltyRate(), recoveryIndemnity.getValue(), language.getValue(),
                 collectorsSeeAll.getValue(), settings.hasLogo(), settings.version());
+        // checked first, so that the company part is not saved when the penalty part would be refused
+        var invalid = Penalties.invalid(changed.penaltyRate(), changed.recoveryIndemnity());
+        if (invalid != null) {
+            Toasts.failure(invalid);
+            return;
+        }
         try {
-            settings = companies.update(staff, changed).block(); // allowed-blocking: Vaadin request thread
+            CompanySettings saved = companies.update(staff, changed).block(); // allowed-blocking: Vaadin request thread
+            penaltySettings = penalties.update(staff, new PenaltyChange(penaltiesEnabled.getValue(), penaltyMode.getValue(),
+                    null, null, saved.version())).block(); // allowed-blocking: Vaadin request thread
+            settings = companies.settings(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
             Toasts.success(getTranslation("company.saved"));
         } catch (RuntimeException e) {
             Toasts.failure(e);
@@ -185,6 +231,27 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
                 load();
             }
         }
+    }
+
+    /** The rate field is the company's own only in fixed mode; the mode only matters when penalties are charged. */
+    private void showPenaltyFields() {
+        boolean on = Boolean.TRUE.equals(penaltiesEnabled.getValue());
+        boolean fixed = penaltyMode.getValue() == PenaltyMode.FIXED;
+        penaltyMode.setEnabled(on);
+        recoveryIndemnity.setEnabled(on);
+        penaltyRate.setEnabled(on && fixed);
+        if (penaltySettings == null) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var ecb = penaltySettings.terms().ecbReference(today);
+        penaltyRate.setHelperText(fixed ? getTranslation("company.penalty-rate.hint")
+                : getTranslation("company.penalty-rate.statutory", ecb.getValue().stripTrailingZeros().toPlainString(),
+                        org.opendso.ui.Money.date(ecb.getKey(), getLocale())));
+    }
+
+    private java.math.BigDecimal statutoryRate() {
+        return twoDecimalsAtLeast(penaltySettings.terms().statutoryRatePercent(java.time.LocalDate.now()));
     }
 
     /** 12.1500 reads as 12.15, 40.0000 as 40.00. */

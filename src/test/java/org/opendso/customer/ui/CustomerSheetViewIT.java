@@ -50,7 +50,9 @@ class CustomerSheetViewIT extends ViewTestSupport {
         List<OpenItem> items = rows(sheet.statement);
         assertThat(items).isNotEmpty().allMatch(OpenItem::isOpen);
         BigDecimal balance = items.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(sheet.figures).hasSize(4);
+        // the demo company charges the statutory late-payment penalties: a fifth figure
+        assertThat(sheet.figures).hasSize(5);
+        assertThat(sheet.figures.get(4).value()).matches("€[\\d,.]+ \\+ €[\\d,.]+");
         assertThat(sheet.figures.get(0).value()).isEqualTo(Money.format(balance, "EUR", UiLocale.ENGLISH));
         assertThat(sheet.figures.get(1).value()).startsWith("€");
         assertThat(sheet.figures.get(2).value()).isEqualTo(String.valueOf(items.size()));
