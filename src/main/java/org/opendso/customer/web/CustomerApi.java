@@ -13,6 +13,8 @@ import org.opendso.customer.Customers;
 import org.opendso.item.ItemFilter;
 import org.opendso.item.OpenItems;
 import org.opendso.item.web.ItemJson;
+import org.opendso.scenario.AccountScenario;
+import org.opendso.scenario.Scenarios;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
@@ -32,11 +34,13 @@ class CustomerApi {
     private final Customers customers;
     private final Contacts contacts;
     private final OpenItems items;
+    private final Scenarios scenarios;
 
-    CustomerApi(Customers customers, Contacts contacts, OpenItems items) {
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Scenarios scenarios) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
+        this.scenarios = scenarios;
     }
 
     @Bean
@@ -52,7 +56,12 @@ class CustomerApi {
     record CustomerJson(String account, String name, String address, String postalCode, String city, String country,
                         String currency, String email, String phone, BigDecimal balance, BigDecimal overdue,
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
-                        List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, long version) {
+                        List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, ScenarioJson scenario,
+                        long version) {
+    }
+
+    /** {@code default}: the account has no scenario of its own and follows the company's default. */
+    record ScenarioJson(long id, String name, @com.fasterxml.jackson.annotation.JsonProperty("default") boolean followsDefault) {
     }
 
     record AssigneeJson(String login, String name) {
@@ -83,7 +92,9 @@ class CustomerApi {
 
     private Mono<ServerResponse> one(ServerRequest request) {
         LocalDate today = LocalDate.now();
-        return visible(request).flatMap(c -> ServerResponse.ok().bodyValue(json(c, today)));
+        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
+                .flatMap(c -> scenarios.ofCustomer(staff.tenantId(), c.id())
+                        .flatMap(s -> ServerResponse.ok().bodyValue(json(c, s, today)))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
@@ -101,10 +112,6 @@ class CustomerApi {
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
-    private Mono<Customer> visible(ServerRequest request) {
-        return CurrentStaff.reactive().flatMap(staff -> visible(staff, request));
-    }
-
     /** Unknown, other tenant's and not-assigned accounts all answer 404: existence is not disclosed. */
     private Mono<Customer> visible(Staff staff, ServerRequest request) {
         String account = request.pathVariable("account");
@@ -117,12 +124,13 @@ class CustomerApi {
                 r.oldestOverdue(), r.oldestOverdueDays(today));
     }
 
-    private static CustomerJson json(Customer c, LocalDate today) {
+    private static CustomerJson json(Customer c, AccountScenario s, LocalDate today) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
                 c.oldestOverdueDays(today),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
-                assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER), c.version());
+                assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER),
+                new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()), c.version());
     }
 
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
