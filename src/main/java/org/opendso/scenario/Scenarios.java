@@ -172,9 +172,13 @@ public class Scenarios {
     /** Makes the scenario the tenant's default; accounts without a scenario of their own now follow it. */
     public Mono<Scenario> makeDefault(Staff admin, long id) {
         long tenant = admin.tenantId();
-        // two statements: the unique index on the default is checked row by row, so one update swapping the flag
-        // could see two defaults for a moment
-        return requireAdmin(admin).then(Mono.defer(() -> lock(tenant, id)))
+        // every scenario of the tenant locked first: two administrators choosing different defaults take turns
+        // instead of one of them hitting the unique index. Two statements: that index is checked row by row, so one
+        // update swapping the flag could see two defaults for a moment.
+        return requireAdmin(admin)
+                .then(db.sql("select id from scenario where tenant_id = :tenant order by id for update")
+                        .bind("tenant", tenant).fetch().all().then())
+                .then(Mono.defer(() -> lock(tenant, id)))
                 .then(db.sql("update scenario set is_default = false, version = version + 1 "
                                 + "where tenant_id = :tenant and is_default and id <> :id")
                         .bind("tenant", tenant).bind("id", id).fetch().rowsUpdated())

@@ -94,7 +94,8 @@ class CustomerApi {
         LocalDate today = LocalDate.now();
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
                 .flatMap(c -> scenarios.ofCustomer(staff.tenantId(), c.id())
-                        .flatMap(s -> ServerResponse.ok().bodyValue(json(c, s, today)))));
+                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(s -> ServerResponse.ok().bodyValue(json(c, s.orElse(null), today)))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
@@ -124,13 +125,15 @@ class CustomerApi {
                 r.oldestOverdue(), r.oldestOverdueDays(today));
     }
 
+    /** {@code s} is null only if the company has no default scenario, which the scenario rules never leave. */
     private static CustomerJson json(Customer c, AccountScenario s, LocalDate today) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
                 c.oldestOverdueDays(today),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
                 assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER),
-                new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()), c.version());
+                s == null ? null : new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()),
+                c.version());
     }
 
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
