@@ -246,6 +246,29 @@ class ScenarioApiIT {
     }
 
     @Test
+    void anAdminMakesAnotherScenarioTheDefaultAndTheAccountsWithoutOneFollowIt() {
+        TestTenants.Other other = tenants.create("scapi-default");
+        String login = other.admin().login();
+        List<Map<String, Object>> all = scenarios(api.get().uri("/v1/scenarios")
+                .headers(h -> h.setBasicAuth(login, TestTenants.PASSWORD)).exchange());
+        Number export = (Number) all.stream().filter(m -> "Export".equals(m.get("name"))).findFirst().orElseThrow().get("id");
+        api.put().uri("/v1/scenarios/" + export).headers(h -> h.setBasicAuth(login, TestTenants.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("default", true)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.default").isEqualTo(true).jsonPath("$.steps.length()").isEqualTo(5);
+        api.get().uri("/v1/scenarios").headers(h -> h.setBasicAuth(login, TestTenants.PASSWORD)).exchange()
+                .expectBody()
+                .jsonPath("$[0].name").isEqualTo("Export")
+                .jsonPath("$[?(@.default == true)].name").isEqualTo(List.of("Export"));
+        api.get().uri("/v1/customers/DEMO-001").headers(h -> h.setBasicAuth(login, TestTenants.PASSWORD)).exchange()
+                .expectBody().jsonPath("$.scenario.name").isEqualTo("Export").jsonPath("$.scenario.default").isEqualTo(true);
+        // the former default can go now
+        Number standard = (Number) all.stream().filter(m -> "Standard".equals(m.get("name"))).findFirst().orElseThrow().get("id");
+        api.delete().uri("/v1/scenarios/" + standard).headers(h -> h.setBasicAuth(login, TestTenants.PASSWORD)).exchange()
+                .expectStatus().isNoContent();
+    }
+
+    @Test
     void theTimelineDatesEachStepForAnAccount() {
         TestTenants.Other other = tenants.create("scapi-timeline");
         Number standard = (Number) scenarios(api.get().uri("/v1/scenarios")
