@@ -125,6 +125,12 @@ public class Customers {
                 .as(tx::transactional);
     }
 
+    /** The ids of every customer matching a search, all pages: the accounts a change "to this search result" touches. */
+    public Flux<Long> matching(Staff staff, CustomerQuery query) {
+        return filters(Visibility.bind(db.sql("select c.id " + from(query)), staff), query)
+                .map((row, meta) -> row.get("id", Long.class)).all();
+    }
+
     public Mono<Long> unassign(Staff admin, long customerId, long userId) {
         return requireAdmin(admin).then(db.sql("""
                         delete from customer_assignment

@@ -15,6 +15,8 @@ import org.opendso.item.OpenItems;
 import org.opendso.item.web.ItemJson;
 import org.opendso.penalty.Penalties;
 import org.opendso.penalty.Penalty;
+import org.opendso.scenario.AccountScenario;
+import org.opendso.scenario.Scenarios;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
@@ -35,12 +37,14 @@ class CustomerApi {
     private final Contacts contacts;
     private final OpenItems items;
     private final Penalties penalties;
+    private final Scenarios scenarios;
 
-    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties) {
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties, Scenarios scenarios) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
         this.penalties = penalties;
+        this.scenarios = scenarios;
     }
 
     @Bean
@@ -57,7 +61,12 @@ class CustomerApi {
                         String currency, String email, String phone, BigDecimal balance, BigDecimal overdue,
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
                         BigDecimal penaltyTotal, BigDecimal indemnityTotal,
-                        List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, long version) {
+                        List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, ScenarioJson scenario,
+                        long version) {
+    }
+
+    /** {@code default}: the account has no scenario of its own and follows the company's default. */
+    record ScenarioJson(long id, String name, @com.fasterxml.jackson.annotation.JsonProperty("default") boolean followsDefault) {
     }
 
     record AssigneeJson(String login, String name) {
@@ -95,8 +104,10 @@ class CustomerApi {
     private Mono<ServerResponse> one(ServerRequest request) {
         LocalDate today = LocalDate.now();
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
-                .flatMap(c -> penalties.ofAccount(staff.tenantId(), c.id(), today)
-                        .flatMap(p -> ServerResponse.ok().bodyValue(json(c, p, today)))));
+                .flatMap(c -> Mono.zip(penalties.ofAccount(staff.tenantId(), c.id(), today),
+                                scenarios.ofCustomer(staff.tenantId(), c.id())
+                                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        .flatMap(t -> ServerResponse.ok().bodyValue(json(c, t.getT1(), t.getT2().orElse(null), today)))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
@@ -129,12 +140,15 @@ class CustomerApi {
                 r.oldestOverdue(), r.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity());
     }
 
-    private static CustomerJson json(Customer c, Penalty penalty, LocalDate today) {
+    /** {@code s} is null only if the company has no default scenario, which the scenario rules never leave. */
+    private static CustomerJson json(Customer c, Penalty penalty, AccountScenario s, LocalDate today) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
                 c.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity(),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
-                assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER), c.version());
+                assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER),
+                s == null ? null : new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()),
+                c.version());
     }
 
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
