@@ -26,6 +26,9 @@ class TemplatesIT {
     @Autowired
     TestTenants tenants;
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
     @Test
     void aNewCompanyStartsWithTheSixStandardTemplatesInEnglishAndFrench() {
         TestTenants.Other other = tenants.create("tp-standard");
@@ -48,6 +51,24 @@ class TemplatesIT {
         templates.one(other.admin(), "formal_notice", "FR").as(StepVerifier::create)
                 .assertNext(t -> assertThat(t.body()).contains("#PenaltyAmount", "#IndemnityAmount", "40 €",
                         "L441-10", "mise en demeure"))
+                .verifyComplete();
+    }
+
+    @Test
+    void seedingAgainAddsWhatIsMissingAndKeepsWhatTheCompanyWrote() {
+        TestTenants.Other other = tenants.create("tp-seed");
+        templates.update(other.admin(), "FIRST_REMINDER", "en", new TemplateDraft(null, null, TemplateKind.EMAIL,
+                "Mine", "Mine #CustomerAccount", "<p>Our own words</p>"), null).block();
+        db.sql("delete from template where tenant_id = :t and code = 'SECOND_REMINDER' and language = 'fr'")
+                .bind("t", other.tenantId()).then().block();
+        // what the migration does for the companies that exist when it runs
+        db.sql("select create_standard_templates(:t)").bind("t", other.tenantId()).then().block();
+        templates.all(other.admin()).collectList().as(StepVerifier::create)
+                .assertNext(all -> {
+                    assertThat(all).hasSize(12);
+                    assertThat(all).filteredOn(t -> t.code().equals("FIRST_REMINDER") && t.language().equals("en"))
+                            .singleElement().satisfies(t -> assertThat(t.body()).isEqualTo("<p>Our own words</p>"));
+                })
                 .verifyComplete();
     }
 
