@@ -1,0 +1,32 @@
+package org.opendso.template;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.opendso.item.OpenItem;
+import org.opendso.tenant.Logo;
+
+/**
+ * Everything a template's hashtags are replaced by, gathered for one account on one day. Amounts are in the
+ * account's currency; {@code contactName}, {@code oldestDueDate} and {@code logo} may be null (no collection contact,
+ * nothing overdue, no logo).
+ */
+record MergeData(
+        String language,
+        String currency,
+        String customerName,
+        String customerAccount,
+        String contactName,
+        BigDecimal balance,
+        BigDecimal overdueAmount,
+        LocalDate oldestDueDate,
+        BigDecimal penaltyAmount,
+        BigDecimal indemnityAmount,
+        List<OpenItem> openItems,
+        String companyName,
+        List<String> companyAddress,
+        Logo logo,
+        String collectorName,
+        String collectorEmail,
+        LocalDate today) {
+}

@@ -1,0 +1,209 @@
+package org.opendso.template.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.opendso.security.Staff;
+import org.opendso.template.Hashtag;
+import org.opendso.template.HashtagProblem;
+import org.opendso.template.Rendered;
+import org.opendso.template.Template;
+import org.opendso.template.TemplateDraft;
+import org.opendso.template.TemplateKind;
+import org.opendso.template.Templates;
+import org.opendso.ui.Toasts;
+
+/**
+ * Creates or changes a template: subject, HTML body, a hashtag picker and a live preview for a chosen customer.
+ * The body is HTML in a text area, not a rich-text editor: Vaadin's RichTextEditor is not in this project's
+ * dependencies (commercial, or an npm package), and HTML edited as text keeps the tables and styles a mail client
+ * shows. The preview shows the rendered body in a sandboxed frame (no script, no form, no navigation), so even a
+ * body with a script cannot run in the application. The dialog stays open on a mistake, which names the hashtag and
+ * its position.
+ */
+class TemplateDialog extends Dialog {
+
+    final TextField code = new TextField();
+    final ComboBox<String> language = new ComboBox<>();
+    final ComboBox<TemplateKind> kind = new ComboBox<>();
+    final TextField name = new TextField();
+    final TextField subject = new TextField();
+    final TextArea body = new TextArea();
+    final ComboBox<Hashtag> hashtag = new ComboBox<>();
+    final TextField account = new TextField();
+    final Span problem = new Span();
+    final Span previewSubject = new Span();
+    final IFrame previewBody = new IFrame();
+    final Button save = new Button();
+
+    private final Templates templates;
+    private final Staff staff;
+    private final Template editing;
+    private final Consumer<Template> onSaved;
+
+    /** @param editing the template to change, or null for a new one */
+    TemplateDialog(Templates templates, Staff staff, Template editing, Consumer<Template> onSaved) {
+        this.templates = templates;
+        this.staff = staff;
+        this.editing = editing;
+        this.onSaved = onSaved;
+        setHeaderTitle(editing == null ? getTranslation("templates.new")
+                : getTranslation("templates.edit.title", editing.code(), editing.language()));
+        addClassName("template-dialog");
+        setWidth("min(80em, 96vw)");
+
+        code.setLabel(getTranslation("templates.code"));
+        code.setRequired(true);
+        code.setMaxLength(40);
+        language.setLabel(getTranslation("templates.language"));
+        language.setItems("en", "fr");
+        language.setItemLabelGenerator(l -> getTranslation("templates.language." + l));
+        kind.setLabel(getTranslation("templates.kind"));
+        kind.setItems(TemplateKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("templates.kind." + k.name()));
+        name.setLabel(getTranslation("templates.name"));
+        name.setRequired(true);
+        name.setMaxLength(80);
+        subject.setLabel(getTranslation("templates.subject"));
+        subject.setWidthFull();
+        body.setLabel(getTranslation("templates.body"));
+        body.setHelperText(getTranslation("templates.body.hint"));
+        body.setWidthFull();
+        body.setMinHeight("18em");
+        if (editing != null) {
+            code.setValue(editing.code());
+            code.setReadOnly(true);
+            language.setValue(editing.language());
+            language.setReadOnly(true);
+            kind.setValue(editing.kind());
+            name.setValue(editing.name());
+            subject.setValue(editing.subject());
+            body.setValue(editing.body());
+        } else {
+            language.setValue(staff.locale() == null ? "en" : staff.locale());
+            kind.setValue(TemplateKind.EMAIL);
+        }
+
+        hashtag.setLabel(getTranslation("templates.hashtag"));
+        hashtag.setItems(Hashtag.all());
+        hashtag.setItemLabelGenerator(Hashtag::tag);
+        hashtag.setPlaceholder(getTranslation("templates.hashtag.placeholder"));
+        hashtag.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) {
+                insert(e.getValue());
+                hashtag.clear();
+            }
+        });
+
+        FormLayout form = new FormLayout(code, language, kind, name);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
+        VerticalLayout editor = new VerticalLayout(form, subject, hashtag, body);
+        editor.setPadding(false);
+
+        account.setLabel(getTranslation("templates.preview.account"));
+        account.setValueChangeMode(ValueChangeMode.LAZY);
+        account.addValueChangeListener(e -> preview());
+        subject.setValueChangeMode(ValueChangeMode.LAZY);
+        subject.addValueChangeListener(e -> preview());
+        body.setValueChangeMode(ValueChangeMode.LAZY);
+        body.addValueChangeListener(e -> preview());
+        problem.addClassName("template-problem");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        previewSubject.addClassName("template-preview-subject");
+        previewBody.setSandbox(IFrame.SandboxType.RESTRICT_ALL);
+        previewBody.addClassName("template-preview-body");
+        previewBody.setWidthFull();
+        previewBody.setHeight("24em");
+        VerticalLayout preview = new VerticalLayout(new H4(getTranslation("templates.preview.title")), account,
+                problem, previewSubject, previewBody);
+        preview.setPadding(false);
+
+        HorizontalLayout columns = new HorizontalLayout(editor, preview);
+        columns.setWidthFull();
+        columns.setAlignItems(FlexComponent.Alignment.START);
+        editor.setWidth("50%");
+        preview.setWidth("50%");
+        add(new Paragraph(getTranslation("templates.dialog.hint")), columns);
+
+        save.setText(getTranslation("action.save"));
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /**
+     * Adds the hashtag to the body, at its end: the server does not know where the cursor of a text area is, and a
+     * hashtag at the end is easy to move. A space keeps it apart from the word before it.
+     */
+    void insert(Hashtag h) {
+        String text = body.getValue();
+        body.setValue(text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1))
+                ? text + h.tag() : text + " " + h.tag());
+        preview();
+    }
+
+    /** Renders the subject and body for the chosen account; an empty account shows no preview. */
+    Rendered preview() {
+        String chosen = account.getValue().strip();
+        problem.setText("");
+        if (chosen.isEmpty()) {
+            try {
+                Templates.check(subject.getValue(), body.getValue());
+            } catch (HashtagProblem p) {
+                problem.setText(p.getMessage());
+            }
+            previewSubject.setText("");
+            previewBody.setSrcdoc("");
+            return null;
+        }
+        try {
+            Rendered r = templates.render(staff, chosen, subject.getValue(), body.getValue(), language.getValue(),
+                    LocalDate.now()).block(); // allowed-blocking: Vaadin request thread
+            previewSubject.setText(r.subject());
+            previewBody.setSrcdoc(r.body());
+            return r;
+        } catch (RuntimeException e) {
+            problem.setText(Toasts.describe(e));
+            previewSubject.setText("");
+            previewBody.setSrcdoc("");
+            return null;
+        }
+    }
+
+    /** Saves; closes on success, stays open and says why on a mistake. */
+    boolean save() {
+        TemplateDraft draft = new TemplateDraft(code.getValue(), language.getValue(), kind.getValue(), name.getValue(),
+                subject.getValue(), body.getValue());
+        try {
+            Template saved = (editing == null ? templates.create(staff, draft)
+                    : templates.update(staff, editing.code(), editing.language(), draft, editing.version()))
+                    .block(); // allowed-blocking: Vaadin request thread
+            close();
+            onSaved.accept(saved);
+            return true;
+        } catch (RuntimeException e) {
+            String text = Toasts.failure(e);
+            problem.setText(text);
+            return false;
+        }
+    }
+
+    List<Hashtag> hashtags() {
+        return Hashtag.all();
+    }
+}
