@@ -128,7 +128,7 @@ public class Agenda {
                     where a.tenant_id = :tenant and a.state in ('PLANNED', 'TO_CONFIRM') and a.assignee_id = :user
                       and (cast(:kind as text) is null or a.kind = :kind)
                       and (cast(:account as text) is null or c.account = :account)
-                      and """ + Visibility.CONDITION;
+                    """ + " and (" + Visibility.CONDITION + ")\n";
             Mono<List<PlannedAction>> actions = bind(db.sql(SELECT + " " + where + """
                              and (cast(:from as date) is null or a.due_date >= :from) and a.due_date <= :to
                             order by a.due_date, a.id limit :limit offset :offset"""), staff, userId, kind, query.account())
