@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.test.StepVerifier;
 
 /** Generation of the next action, on the real database, as of the fixed {@link AgendaFixture#TODAY}. */
@@ -32,6 +34,12 @@ class AgendaGenerationIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    Generation generation;
+
+    @Autowired
+    TransactionalOperator tx;
 
     TestTenants.Other other;
     long scenario;
@@ -115,6 +123,16 @@ class AgendaGenerationIT {
         Mono.zip(one, two, Long::sum).as(StepVerifier::create).expectNext(1L).verifyComplete();
         assertThat(fx.actions(c)).hasSize(1);
         assertThat(fx.events(c)).containsExactly("ACTION_PLANNED");
+    }
+
+    @Test
+    void whileOneTransactionGeneratesForATenantTheScheduledRunOfAnotherSessionSkipsIt() {
+        // the inner check runs without the outer transaction's context: another connection, like another instance
+        Mono<Boolean> otherSession = generation.tryLock(other.tenantId()).contextWrite(c -> Context.empty());
+        generation.lock(other.tenantId()).then(otherSession).as(tx::transactional)
+                .as(StepVerifier::create).expectNext(false).verifyComplete();
+        // released at commit
+        generation.tryLock(other.tenantId()).as(tx::transactional).as(StepVerifier::create).expectNext(true).verifyComplete();
     }
 
     @Test
