@@ -61,14 +61,14 @@ class AgendaApi {
                 number(param(request, "page"), "page", 0), number(param(request, "size"), "size", 50));
         return CurrentStaff.reactive().flatMap(staff -> agenda.list(staff, query))
                 .flatMap(page -> ServerResponse.ok().bodyValue(json(page)))
-                .onErrorMap(AgendaApi::problem);
+                .onErrorMap(this::problem);
     }
 
     private Mono<ServerResponse> one(ServerRequest request) {
         long id = id(request);
         return CurrentStaff.reactive().flatMap(staff -> agenda.find(staff, id)
                         .flatMap(a -> ServerResponse.ok().bodyValue(json(a, agenda.today()))))
-                .onErrorMap(AgendaApi::problem);
+                .onErrorMap(this::problem);
     }
 
     private Mono<ServerResponse> complete(ServerRequest request) {
@@ -103,7 +103,7 @@ class AgendaApi {
                         .defaultIfEmpty(new ActionBody(null, null, null, null, null, null))
                         .flatMap(body -> Mono.defer(() -> verb.apply(staff, id, body))))
                 .flatMap(a -> ServerResponse.ok().bodyValue(json(a, agenda.today())))
-                .onErrorMap(AgendaApi::problem);
+                .onErrorMap(this::problem);
     }
 
     private static long id(ServerRequest request) {
@@ -152,13 +152,13 @@ class AgendaApi {
         }
     }
 
-    private static Throwable problem(Throwable e) {
+    private Throwable problem(Throwable e) {
         return switch (e) {
             case UnknownAction u -> ApiProblem.notFound(u.getMessage());
             case ActionForbidden f -> ApiProblem.forbidden(f.getMessage());
             case InvalidAction i -> ApiProblem.badField(i.field(), i.getMessage());
             case ActionChanged c -> new ApiProblem(HttpStatus.CONFLICT, "Action changed", c.getMessage())
-                    .with("field", "version").with("current", json(c.current(), LocalDate.now()));
+                    .with("field", "version").with("current", json(c.current(), agenda.today()));
             default -> e;
         };
     }
