@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.rsocket.server.port=0", "opendso.demo=true",
                 // action generation runs when a test asks for it, not on the wall clock's schedule
-                "opendso.agenda.daily-cron=-", "opendso.agenda.catch-up-cron=-"})
+                "opendso.agenda.daily-cron=-", "opendso.agenda.catch-up-cron=-",
+                "opendso.agenda.on-start=false"})
 public @interface IntegrationTest {
 }

@@ -18,6 +18,9 @@ import org.opendso.realtime.EventType;
 import org.opendso.security.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,9 +49,11 @@ public class Agenda {
     private final Customers customers;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final boolean onStart;
 
     Agenda(DatabaseClient db, Generation generation, EventLog events, Customers customers, TransactionalOperator tx,
-           Optional<Clock> clock) {
+           Optional<Clock> clock, @Value("${opendso.agenda.on-start:true}") boolean onStart) {
+        this.onStart = onStart;
         this.db = db;
         this.generation = generation;
         this.events = events;
@@ -97,6 +102,14 @@ public class Agenda {
      * (items, statuses and specific actions changed since): the whole set-based run is cheap enough to be the
      * incremental one too, and being idempotent it changes nothing where nothing changed.
      */
+    /** The server may have been down at 00:10, and a first start has no actions yet: catch up once it is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (onStart) {
+            catchUp();
+        }
+    }
+
     @Scheduled(cron = "${opendso.agenda.daily-cron:0 10 0 * * *}")
     void daily() {
         catchUp();
