@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.rsocket.server.port=0", "opendso.demo=true"})
+        properties = {"spring.rsocket.server.port=0", "opendso.demo=true",
+                // action generation runs when a test asks for it, not on the wall clock's schedule
+                "opendso.agenda.daily-cron=-", "opendso.agenda.catch-up-cron=-",
+                "opendso.agenda.on-start=false"})
 public @interface IntegrationTest {
 }

@@ -8,9 +8,9 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  * The one rule of who sees which customer, as a SQL condition on alias {@code c}: the tenant always;
  * then an admin sees all, a collector sees all when the tenant allows it, otherwise only assigned accounts.
  */
-final class Visibility {
+public final class Visibility {
 
-    static final String CONDITION = """
+    public static final String CONDITION = """
             c.tenant_id = :v_tenant and (
                 :v_admin
                 or (:v_collector and (select t.collectors_see_all from tenant t where t.id = :v_tenant))
@@ -19,7 +19,7 @@ final class Visibility {
     private Visibility() {
     }
 
-    static GenericExecuteSpec bind(GenericExecuteSpec spec, Staff staff) {
+    public static GenericExecuteSpec bind(GenericExecuteSpec spec, Staff staff) {
         return spec.bind("v_tenant", staff.tenantId())
                 .bind("v_admin", staff.role() == Role.ADMIN)
                 .bind("v_collector", staff.role() == Role.COLLECTOR)

@@ -47,7 +47,8 @@ class PresenceTwoInstancesIT {
         // command-line arguments: builder properties() are defaults, which application.properties would override
         // (server.port 8080, RSocket 7000: ports another test or a running app may hold)
         instanceB = new SpringApplicationBuilder(OpenDsoApplication.class)
-                .run("--server.port=0", "--spring.rsocket.server.port=0", "--opendso.demo=false",
+                .run("--server.port=0", "--spring.rsocket.server.port=0", "--opendso.agenda.on-start=false",
+                        "--opendso.agenda.daily-cron=-", "--opendso.agenda.catch-up-cron=-", "--opendso.demo=false",
                         "--opendso.presence.heartbeat=30s", "--opendso.presence.expiry=60s");
     }
 

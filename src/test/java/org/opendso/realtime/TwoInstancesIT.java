@@ -46,7 +46,8 @@ class TwoInstancesIT {
     void aQualificationCommittedThroughInstanceAReachesAnSseSubscriberOfInstanceB() {
         // command-line arguments: they win over application.properties (builder properties would not)
         instanceB = new SpringApplicationBuilder(OpenDsoApplication.class)
-                .run("--server.port=0", "--spring.rsocket.server.port=0", "--opendso.demo=true");
+                .run("--server.port=0", "--spring.rsocket.server.port=0", "--opendso.agenda.on-start=false",
+                        "--opendso.agenda.daily-cron=-", "--opendso.agenda.catch-up-cron=-", "--opendso.demo=true");
         int portB = instanceB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         assertThat(portB).isNotEqualTo(portA);
 

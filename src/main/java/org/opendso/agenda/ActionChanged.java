@@ -1,0 +1,16 @@
+package org.opendso.agenda;
+
+/** The action is not waiting any more, or its version is not the one the caller read: here is its current state. */
+public class ActionChanged extends RuntimeException {
+
+    private final transient PlannedAction current;
+
+    public ActionChanged(String message, PlannedAction current) {
+        super(message);
+        this.current = current;
+    }
+
+    public PlannedAction current() {
+        return current;
+    }
+}

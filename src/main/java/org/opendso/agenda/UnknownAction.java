@@ -1,0 +1,9 @@
+package org.opendso.agenda;
+
+/** No such action for the caller: another tenant's, or of an account the caller does not see. */
+public class UnknownAction extends RuntimeException {
+
+    public UnknownAction(long id) {
+        super("No action " + id);
+    }
+}

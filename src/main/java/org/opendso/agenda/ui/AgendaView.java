@@ -1,0 +1,180 @@
+package org.opendso.agenda.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.opendso.agenda.Agenda;
+import org.opendso.agenda.AgendaCounts;
+import org.opendso.agenda.AgendaPage;
+import org.opendso.agenda.AgendaQuery;
+import org.opendso.agenda.PlannedAction;
+import org.opendso.security.CurrentStaff;
+import org.opendso.security.Staff;
+import org.opendso.ui.Figure;
+import org.opendso.ui.Money;
+import org.opendso.ui.Toasts;
+
+/**
+ * "Agenda": the caller's waiting collection actions (late ones first, up to a week ahead) with today / late / next
+ * 7 days counts, filters by kind and customer, and the row actions a collector does all day: done, skip, move.
+ */
+@Route("agenda")
+@Menu(title = "menu.agenda", order = 5, icon = "vaadin:calendar-clock")
+@RolesAllowed({"ADMIN", "COLLECTOR", "SALES_MANAGER"})
+public class AgendaView extends VerticalLayout implements HasDynamicTitle {
+
+    static final List<String> KINDS = List.of("EMAIL", "LETTER", "CALL", "INTERNAL_TASK", "OLD_ITEMS_WARNING");
+
+    private final Agenda agenda;
+    private final Staff staff;
+
+    final Figure today;
+    final Figure late;
+    final Figure next7Days;
+    final ComboBox<String> kind = new ComboBox<>();
+    final TextField customer = new TextField();
+    final Grid<PlannedAction> grid = new Grid<>();
+    private final HorizontalLayout figures = new HorizontalLayout();
+
+    AgendaView(Agenda agenda) {
+        this.agenda = agenda;
+        this.staff = CurrentStaff.require();
+        addClassName("agenda-view");
+        setSizeFull();
+
+        today = new Figure(getTranslation("agenda.today"), "0");
+        late = new Figure(getTranslation("agenda.late"), "0").tone("danger");
+        next7Days = new Figure(getTranslation("agenda.next7"), "0");
+        figures.add(today, late, next7Days);
+
+        kind.setLabel(getTranslation("agenda.kind"));
+        kind.setItems(KINDS);
+        kind.setItemLabelGenerator(k -> getTranslation("agenda.kind." + k));
+        kind.setClearButtonVisible(true);
+        kind.addValueChangeListener(e -> refresh());
+        customer.setLabel(getTranslation("agenda.customer"));
+        customer.setClearButtonVisible(true);
+        customer.setValueChangeMode(ValueChangeMode.LAZY);
+        customer.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(kind, customer);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(a -> Money.date(a.dueDate(), getLocale())).setHeader(getTranslation("agenda.due"))
+                .setKey("due").setAutoWidth(true).setFlexGrow(0)
+                .setPartNameGenerator(a -> a.isLate(agenda.today()) ? "late" : null);
+        grid.addColumn(a -> getTranslation("agenda.kind." + a.kind())).setHeader(getTranslation("agenda.kind"))
+                .setKey("kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> a.account() + " · " + a.customerName()).setHeader(getTranslation("agenda.customer"))
+                .setKey("customer").setFlexGrow(1);
+        grid.addColumn(a -> a.scenario() == null ? "" : a.scenario() + (a.label().isEmpty() ? "" : " · " + a.label()))
+                .setHeader(getTranslation("agenda.step")).setKey("step").setFlexGrow(1);
+        grid.addColumn(a -> Money.number(a.amount(), getLocale())).setHeader(getTranslation("agenda.amount"))
+                .setKey("amount").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> (int) page(0, 1).total());
+        grid.setSizeFull();
+
+        add(figures, filters, grid);
+        refresh();
+    }
+
+    private HorizontalLayout rowActions(PlannedAction a) {
+        Button done = new Button(getTranslation("agenda.done"), e -> complete(a));
+        done.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+        Button skip = new Button(getTranslation("agenda.skip"), e -> skip(a));
+        skip.addThemeVariants(ButtonVariant.SMALL);
+        Button move = new Button(getTranslation("agenda.move"), e -> openMove(a));
+        move.addThemeVariants(ButtonVariant.SMALL);
+        return new HorizontalLayout(done, skip, move);
+    }
+
+    /** The grid asks for pages (offset a multiple of the limit); anything else is read from the start. */
+    private java.util.stream.Stream<PlannedAction> fetch(int offset, int limit) {
+        if (limit <= 0) {
+            return java.util.stream.Stream.empty();
+        }
+        if (offset % limit == 0) {
+            return page(offset / limit, limit).actions().stream();
+        }
+        return page(0, offset + limit).actions().stream().skip(offset);
+    }
+
+    private AgendaPage page(int page, int size) {
+        String account = customer.getValue() == null || customer.getValue().isBlank() ? null : customer.getValue().strip();
+        return agenda.list(staff, new AgendaQuery(null, null, null, kind.getValue(), account, page, size))
+                .block(); // allowed-blocking: Vaadin request thread
+    }
+
+    /** The counts and the grid again, after a filter or a row action changed them. */
+    void refresh() {
+        AgendaCounts counts = page(0, 1).counts();
+        today.getChildren().skip(1).findFirst().ifPresent(c -> c.getElement().setText(Long.toString(counts.today())));
+        late.getChildren().skip(1).findFirst().ifPresent(c -> c.getElement().setText(Long.toString(counts.late())));
+        next7Days.getChildren().skip(1).findFirst()
+                .ifPresent(c -> c.getElement().setText(Long.toString(counts.next7Days())));
+        grid.getDataProvider().refreshAll();
+    }
+
+    void complete(PlannedAction a) {
+        run(() -> agenda.complete(staff, a.id(), a.version(), "", "").block(), "agenda.done.toast"); // allowed-blocking
+    }
+
+    void skip(PlannedAction a) {
+        run(() -> agenda.skip(staff, a.id(), a.version(), "").block(), "agenda.skip.toast"); // allowed-blocking
+    }
+
+    void move(PlannedAction a, LocalDate to) {
+        run(() -> agenda.reschedule(staff, a.id(), a.version(), to).block(), "agenda.move.toast"); // allowed-blocking
+    }
+
+    private void openMove(PlannedAction a) {
+        Dialog dialog = new Dialog(getTranslation("agenda.move.title"));
+        DatePicker date = new DatePicker(getTranslation("agenda.move.date"), a.dueDate());
+        Button ok = new Button(getTranslation("agenda.move"), e -> {
+            if (date.getValue() != null) {
+                move(a, date.getValue());
+                dialog.close();
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(date);
+        dialog.getFooter().add(new Button(getTranslation("agenda.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void run(Supplier<PlannedAction> change, String toast) {
+        try {
+            change.get();
+            Toasts.success(getTranslation(toast));
+        } catch (RuntimeException e) {
+            Toasts.error(Toasts.failure(e));
+        }
+        refresh();
+    }
+
+    List<PlannedAction> rows() {
+        return grid.getLazyDataView().getItems().toList();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.agenda");
+    }
+}
