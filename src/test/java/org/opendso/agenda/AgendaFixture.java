@@ -5,16 +5,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Test data for the agenda, written straight to the tables (setup code: blocking is fine), and the fixed clock the
- * application runs on in these tests: {@link #TODAY}.
+ * application runs on in these tests: {@link #TODAY}. A test component, imported by the agenda tests only: as a
+ * plain component it was found by the application's component scan in every test context, and its nested clock
+ * configuration moved the whole suite's "today" to 2026-03-10.
  */
-@Component
+@TestComponent
 class AgendaFixture {
 
     static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
