@@ -207,13 +207,30 @@ public class Agenda {
 
     /** Done, with what came of it; the account's next step is generated in the same transaction. */
     public Mono<PlannedAction> complete(Staff staff, long id, Long version, String outcome, String note) {
-        return change(staff, id, version, EventType.ACTION_DONE, current -> db.sql("""
-                                update collection_action set state = 'DONE', outcome = :outcome, note = :note,
-                                       done_at = now(), done_by = :by, version = version + 1
-                                where id = :id and tenant_id = :tenant and version = :version
-                                  and state in ('PLANNED', 'TO_CONFIRM')""")
-                        .bind("outcome", text(outcome)).bind("note", text(note)).bind("by", staff.userId()),
-                Map.of("outcome", text(outcome), "note", text(note)), true);
+        return complete(staff, id, version, outcome, note, null);
+    }
+
+    /**
+     * Done by the mail (queued in the caller's transaction) that carried it out: an email sent from the composer, a
+     * letter sent as an attachment. {@code mailId} null: done otherwise.
+     */
+    Mono<PlannedAction> complete(Staff staff, long id, Long version, String outcome, String note, Long mailId) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("outcome", text(outcome));
+        extra.put("note", text(note));
+        if (mailId != null) {
+            extra.put("mailId", mailId);
+        }
+        return change(staff, id, version, EventType.ACTION_DONE, current -> {
+                    GenericExecuteSpec spec = db.sql("""
+                                    update collection_action set state = 'DONE', outcome = :outcome, note = :note,
+                                           mail_id = :mail, done_at = now(), done_by = :by, version = version + 1
+                                    where id = :id and tenant_id = :tenant and version = :version
+                                      and state in ('PLANNED', 'TO_CONFIRM')""")
+                            .bind("outcome", text(outcome)).bind("note", text(note)).bind("by", staff.userId());
+                    return mailId == null ? spec.bindNull("mail", Long.class) : spec.bind("mail", mailId);
+                },
+                extra, true);
     }
 
     /** Not done, on purpose; the next step is generated as after a completion. */
