@@ -86,40 +86,65 @@ public class Agenda {
     }
 
     /**
-     * Every tenant, each in its own transaction; a tenant whose lock another instance holds is skipped (that
-     * instance is doing it). Emits the number of actions planned.
+     * Every account of every tenant, each tenant in its own transaction; a tenant whose lock another instance holds
+     * is skipped (that instance is doing it). The tenant's change marks are taken too: every account is covered.
+     * Emits the number of actions planned.
      */
     Mono<Long> generateAll(LocalDate today) {
         return db.sql("select id from tenant order by id").map((row, meta) -> row.get("id", Long.class)).all()
                 .concatMap(tenant -> generation.tryLock(tenant)
-                        .flatMap(locked -> locked ? generation.run(tenant, null, today) : Mono.just(0L))
+                        .flatMap(locked -> locked
+                                ? generation.claimChanges(tenant).then(generation.run(tenant, null, today))
+                                : Mono.just(0L))
                         .as(tx::transactional))
                 .reduce(0L, Long::sum);
     }
 
     /**
-     * Daily after midnight (the date moved: steps fall due, promises expire, items age) and every few minutes
-     * (items, statuses and specific actions changed since): the whole set-based run is cheap enough to be the
-     * incremental one too, and being idempotent it changes nothing where nothing changed.
+     * The accounts marked as changed (items, statuses, specific actions, scenario, settings: migration V4_9), tenant
+     * by tenant under the tenant's lock; a tenant another instance is doing is left to it (its marks stay for the
+     * next run if that one claimed before they were made). Emits the number of actions planned.
      */
+    Mono<Long> generateChanged(LocalDate today) {
+        return generation.tenantsWithChanges()
+                .concatMap(tenant -> generateChanged(tenant, today))
+                .reduce(0L, Long::sum);
+    }
+
+    /** The changed accounts of one tenant, in one transaction; 0 when another instance holds the tenant's lock. */
+    Mono<Long> generateChanged(long tenantId, LocalDate today) {
+        return generation.tryLock(tenantId)
+                .flatMap(locked -> locked ? generation.claimChanges(tenantId) : Mono.just(List.<Long>of()))
+                .flatMap(accounts -> accounts.isEmpty() ? Mono.just(0L) : generation.run(tenantId, accounts, today))
+                .as(tx::transactional);
+    }
+
     /** The server may have been down at 00:10, and a first start has no actions yet: catch up once it is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         if (onStart) {
-            catchUp();
+            daily();
         }
     }
 
+    /** Daily after midnight: the date moved, so steps fall due, promises expire and items age on every account. */
     @Scheduled(cron = "${opendso.agenda.daily-cron:0 10 0 * * *}")
     void daily() {
-        catchUp();
-    }
-
-    @Scheduled(cron = "${opendso.agenda.catch-up-cron:0 */5 * * * *}")
-    void catchUp() {
         generateAll(today()).subscribe(
                 n -> log.debug("Planned {} collection actions", n),
                 e -> log.warn("Collection action generation failed", e));
+    }
+
+    /**
+     * Every few seconds, the accounts that changed since: their next action follows a qualification, an import or
+     * a payment without a whole-tenant run. A run still going when the next tick comes holds its tenants' locks,
+     * so the tick skips them.
+     */
+    @Scheduled(cron = "${opendso.agenda.catch-up-cron:*/10 * * * * *}")
+    void catchUp() {
+        generateChanged(today()).subscribe(
+                n -> log.debug("Planned {} collection actions after changes", n),
+                e -> log.warn("Collection action generation after changes failed", e));
     }
 
     /** A page of a user's waiting actions with the counts of that user's agenda. */

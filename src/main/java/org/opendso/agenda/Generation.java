@@ -3,6 +3,7 @@ package org.opendso.agenda;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.opendso.realtime.Actor;
 import org.opendso.realtime.EventLog;
@@ -10,6 +11,7 @@ import org.opendso.realtime.EventType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,7 +86,10 @@ class Generation {
               and a.customer_id in (select customer_id from acc)
               and not exists (select 1 from target t where t.customer_id = a.customer_id
                               and t.scenario_id = a.scenario_id and t.position = a.step_position
-                              and t.anchor_date = a.anchor_date)""";
+                              and t.anchor_date = a.anchor_date
+                              -- the scenario edited (its steps replaced): the step at that position may be of
+                              -- another kind now; a collector's replacement is kept, as are moves on the same kind
+                              and (a.step_id = t.step_id or a.kind = t.kind or a.replaces_id is not null))""";
 
     private static final String PLAN = TARGET + """
             insert into collection_action (tenant_id, customer_id, scenario_id, step_id, step_position, kind, mode,
@@ -157,6 +162,26 @@ class Generation {
         return db.sql("select pg_try_advisory_xact_lock(:key, cast(:tenant as integer)) as locked")
                 .bind("key", LOCK).bind("tenant", tenantId)
                 .map((row, meta) -> row.get("locked", Boolean.class)).one();
+    }
+
+    /**
+     * Takes the tenant's change marks (see migration V4_9): the accounts whose items, specific actions, scenario or
+     * settings changed since the last claim. Call with the tenant's lock held, in the transaction of the run that
+     * regenerates them, so that a failed run leaves the marks in place.
+     */
+    Mono<List<Long>> claimChanges(long tenantId) {
+        return db.sql("""
+                        with claimed as (delete from agenda_change where tenant_id = :tenant returning customer_id)
+                        select distinct customer_id from claimed""")
+                .bind("tenant", tenantId)
+                .map((row, meta) -> row.get("customer_id", Long.class))
+                .all().collectList();
+    }
+
+    /** The tenants with change marks waiting. */
+    Flux<Long> tenantsWithChanges() {
+        return db.sql("select distinct tenant_id from agenda_change order by tenant_id")
+                .map((row, meta) -> row.get("tenant_id", Long.class)).all();
     }
 
     /**
