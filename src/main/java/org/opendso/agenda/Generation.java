@@ -28,6 +28,9 @@ class Generation {
 
     static final Actor SYSTEM = Actor.system("Collection scenario");
 
+    /** A run that planned more actions than this refreshes the table's planner statistics. */
+    private static final long ANALYZE_AFTER = 1_000;
+
     /**
      * The accounts in scope and their scenario; overdue accounts; the anchor (oldest overdue invoice still
      * chased: not paused by a status whose follow-up date is ahead, not in an open specific action); the last
@@ -61,7 +64,9 @@ class Generation {
                 where a.tenant_id = :tenant and a.scenario_id = acc.scenario_id and a.state in ('DONE', 'SKIPPED')
                   and a.kind <> 'OLD_ITEMS_WARNING' and a.step_position is not null
                 order by a.customer_id, a.done_at desc nulls last, a.id desc),
-            target as (
+            -- materialized: the obsoleting statement reads it in a correlated "not exists", which would otherwise
+            -- recompute it for every waiting action (a second run over 10k accounts took 82 s instead of 1)
+            target as materialized (
                 select distinct on (n.customer_id) n.customer_id, acc.scenario_id, s.id as step_id,
                        s.position, s.kind, s.mode, s.template_code, n.anchor_date,
                        n.anchor_date + s.offset_days as due_date, v.amount
@@ -109,7 +114,7 @@ class Generation {
     private static final String OLD = """
             with acc as (
                 select c.id as customer_id from customer c where c.tenant_id = :tenant %s),
-            old as (
+            old as materialized (
                 select o.customer_id, min(o.due_date) as anchor_date, sum(o.open_amount) as amount
                 from open_item o join acc on acc.customer_id = o.customer_id
                 where o.tenant_id = :tenant and o.closed_at is null and o.type = 'INVOICE' and o.open_amount > 0
@@ -200,7 +205,12 @@ class Generation {
                 .flatMap(planned -> update(OBSOLETE_WARNINGS.formatted(scope), tenantId, binds)
                         .then(events.appendEach(SYSTEM, tenantId, EventType.ACTION_PLANNED, WARN.formatted(scope),
                                 binds))
-                        .map(warned -> planned + warned));
+                        .map(warned -> planned + warned))
+                .flatMap(planned -> planned > ANALYZE_AFTER
+                        // fresh statistics: with the table's old ones (say, empty before the first run) the next
+                        // run's anti-joins were planned as nested loops over every waiting action (30 s, not 1 s)
+                        ? db.sql("analyze collection_action").then().thenReturn(planned)
+                        : Mono.just(planned));
     }
 
     private Mono<Long> update(String sql, long tenantId, Map<String, Object> binds) {
