@@ -161,17 +161,24 @@ public class Agenda {
         }
         int size = Math.clamp(query.size() <= 0 ? 50 : query.size(), 1, 500);
         int page = Math.max(query.page(), 0);
-        return user(staff, query.user()).flatMap(userId -> {
+        if (query.minAmount() != null && query.minAmount().signum() < 0) {
+            return Mono.error(new InvalidAction("minAmount", "The minimum amount is 0 or more, not " + query.minAmount()));
+        }
+        return knownScenario(staff, query.scenario()).then(user(staff, query.user())).flatMap(userId -> {
             // no join to customer for the counts: they read every waiting action of the user (100k)
             String where = """
                     where a.tenant_id = :tenant and a.state in ('PLANNED', 'TO_CONFIRM') and a.assignee_id = :user
                       and (cast(:kind as text) is null or a.kind = :kind)
                       and (cast(:account as text) is null
                            or a.customer_id = (select id from customer where tenant_id = :tenant and account = :account))
+                      and (cast(:scenario as text) is null or a.scenario_id = (select id from scenario
+                           where tenant_id = :tenant and lower(name) = lower(:scenario)))
+                      and (cast(:min_amount as numeric) is null or coalesce((select b.overdue from customer_balance b
+                           where b.customer_id = a.customer_id), a.amount) >= :min_amount)
                     """ + " and " + Visibility.onCustomerId("a.customer_id") + "\n";
             Mono<List<PlannedAction>> actions = bind(db.sql(SELECT + " " + where + """
                              and (cast(:from as date) is null or a.due_date >= :from) and a.due_date <= :to
-                            order by a.due_date, a.id limit :limit offset :offset"""), staff, userId, kind, query.account())
+                            order by a.due_date, a.id limit :limit offset :offset"""), staff, userId, kind, query)
                     .bind("from", Optional.ofNullable(query.from()).orElse(LocalDate.of(1900, 1, 1)))
                     .bind("to", to).bind("limit", size).bind("offset", (long) page * size)
                     .map((row, meta) -> action(row)).all().collectList();
@@ -182,7 +189,7 @@ public class Agenda {
                                    count(*) filter (where (cast(:from as date) is null or a.due_date >= :from)
                                                     and a.due_date <= :to) as total
                             from collection_action a
-                            """ + where), staff, userId, kind, query.account())
+                            """ + where), staff, userId, kind, query)
                     .bind("today", today)
                     .bind("from", Optional.ofNullable(query.from()).orElse(LocalDate.of(1900, 1, 1)))
                     .bind("to", to)
@@ -194,11 +201,30 @@ public class Agenda {
         });
     }
 
-    private GenericExecuteSpec bind(GenericExecuteSpec spec, Staff staff, long userId, String kind, String account) {
+    private GenericExecuteSpec bind(GenericExecuteSpec spec, Staff staff, long userId, String kind, AgendaQuery query) {
         spec = Visibility.bind(spec, staff).bind("tenant", staff.tenantId()).bind("user", userId);
         spec = kind == null ? spec.bindNull("kind", String.class) : spec.bind("kind", kind);
+        spec = query.scenario() == null || query.scenario().isBlank() ? spec.bindNull("scenario", String.class)
+                : spec.bind("scenario", query.scenario().strip());
+        spec = query.minAmount() == null ? spec.bindNull("min_amount", BigDecimal.class)
+                : spec.bind("min_amount", query.minAmount());
+        String account = query.account();
         return account == null || account.isBlank() ? spec.bindNull("account", String.class)
                 : spec.bind("account", account.strip());
+    }
+
+    /** Nothing when no scenario is asked for or it exists; {@link InvalidAction} naming the company's ones otherwise. */
+    private Mono<Void> knownScenario(Staff staff, String name) {
+        if (name == null || name.isBlank()) {
+            return Mono.empty();
+        }
+        return db.sql("select name, lower(name) = lower(:name) as asked from scenario where tenant_id = :tenant order by name")
+                .bind("tenant", staff.tenantId()).bind("name", name.strip())
+                .map((row, meta) -> Map.entry(row.get("name", String.class), Boolean.TRUE.equals(row.get("asked", Boolean.class))))
+                .all().collectList()
+                .flatMap(all -> all.stream().anyMatch(Map.Entry::getValue) ? Mono.<Void>empty()
+                        : Mono.error(new InvalidAction("scenario", "No scenario '" + name.strip() + "' (" + String.join(", ",
+                                all.stream().map(Map.Entry::getKey).toList()) + ")")));
     }
 
     /** The caller, or (admins only) another user of the tenant named by login. */

@@ -36,12 +36,14 @@ class AgendaApiIT {
     WebTestClient api;
     Staff collector;
     long scenario;
+    String scenarioName;
 
     @BeforeEach
     void client() {
         api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api").build();
         collector = tenants.demo("collector");
-        scenario = fx.scenario(1, "Agenda api " + System.nanoTime(), -3, "EMAIL", 5, "CALL", 20, "LETTER");
+        scenarioName = "Agenda-api-" + System.nanoTime();
+        scenario = fx.scenario(1, scenarioName, -3, "EMAIL", 5, "CALL", 20, "LETTER");
     }
 
     WebTestClient.ResponseSpec get(String login, String password, String uri) {
@@ -79,7 +81,7 @@ class AgendaApiIT {
                 .jsonPath("$.actions[0].customerName").isEqualTo("Customer AGA-1")
                 .jsonPath("$.actions[0].kind").isEqualTo("CALL")
                 .jsonPath("$.actions[0].dueDate").isEqualTo(TODAY.toString())
-                .jsonPath("$.actions[0].scenario").value(s -> assertThat((String) s).startsWith("Agenda api"))
+                .jsonPath("$.actions[0].scenario").value(s -> assertThat((String) s).startsWith("Agenda-api-"))
                 .jsonPath("$.actions[0].specific").isEqualTo(false)
                 .jsonPath("$.actions[0].state").isEqualTo("PLANNED")
                 .jsonPath("$.actions[0].amount").isEqualTo(250.0)
@@ -109,6 +111,26 @@ class AgendaApiIT {
         // completing it again: 409 with the action as it is
         post("collector", "/v1/actions/" + late + "/complete", Map.of()).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.current.state").isEqualTo("DONE");
+    }
+
+    @Test
+    void theAgendaFiltersByScenarioAndByTheAccountsOverdueAmount() {
+        planned("AGA-6", 5);   // 250.00 overdue on this test's scenario
+        get("collector", "/v1/agenda?customer=AGA-6&scenario=" + scenarioName.toUpperCase(java.util.Locale.ROOT))
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+        get("collector", "/v1/agenda?customer=AGA-6&scenario=Standard").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(0);
+        get("collector", "/v1/agenda?customer=AGA-6&minAmount=250").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.counts.today").isEqualTo(1);
+        get("collector", "/v1/agenda?customer=AGA-6&minAmount=250.01").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(0).jsonPath("$.counts.today").isEqualTo(0);
+        get("collector", "/v1/agenda?scenario=Nope").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("scenario")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Standard"));
+        get("collector", "/v1/agenda?minAmount=lots").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("minAmount");
+        get("collector", "/v1/agenda?minAmount=-1").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("minAmount");
     }
 
     @Test

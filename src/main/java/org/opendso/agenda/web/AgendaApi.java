@@ -1,5 +1,6 @@
 package org.opendso.agenda.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ class AgendaApi {
     private Mono<ServerResponse> list(ServerRequest request) {
         AgendaQuery query = new AgendaQuery(param(request, "user"), date(param(request, "from"), "from"),
                 date(param(request, "to"), "to"), param(request, "kind"), param(request, "customer"),
+                param(request, "scenario"), amount(param(request, "minAmount"), "minAmount"),
                 number(param(request, "page"), "page", 0), number(param(request, "size"), "size", 50));
         return CurrentStaff.reactive().flatMap(staff -> agenda.list(staff, query))
                 .flatMap(page -> ServerResponse.ok().bodyValue(json(page)))
@@ -117,6 +119,17 @@ class AgendaApi {
 
     private static String param(ServerRequest request, String name) {
         return request.queryParam(name).filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    private static BigDecimal amount(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badField(field, "'" + field + "' is an amount such as 1000 or 1000.50, not '" + value + "'");
+        }
     }
 
     private static LocalDate required(String value, String field) {
