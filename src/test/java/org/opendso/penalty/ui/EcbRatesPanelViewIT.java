@@ -26,7 +26,9 @@ class EcbRatesPanelViewIT extends ViewTestSupport {
     void theAdministratorRecordsEditsAndDeletesARateAndSeesTheStatutoryRateInForce() {
         TestTenants.Other other = tenants.create("ecb-view");
         login(other.admin().login());
-        navigate(CompanySettingsView.class);
+        CompanySettingsView view = navigate(CompanySettingsView.class);
+        // the penalty form's rate field (statutory mode: the statutory rate, not editable) comes first
+        var penaltyRate = $(com.vaadin.flow.component.textfield.BigDecimalField.class).from(view).first();
         EcbRatesPanel panel = $(EcbRatesPanel.class).first();
         var grid = test(panel.grid);
         assertThat(grid.size()).isEqualTo(9);
@@ -49,6 +51,8 @@ class EcbRatesPanelViewIT extends ViewTestSupport {
         assertThat(grid.getRow(0).companys()).isTrue();
         assertThat(panel.inForce.getText()).startsWith("Statutory rate in force now: 11.90 % (ECB rate 1.90 %");
         assertThat(penalties.terms(other.tenantId()).block().statutoryRatePercent(today)).isEqualByComparingTo("11.9");
+        // and the penalty form above shows the new statutory rate without a reload
+        assertThat(penaltyRate.getValue()).isEqualByComparingTo("11.9");
 
         // choosing the row puts it in the form; another figure replaces it
         grid.clickRow(0);
