@@ -128,6 +128,10 @@ public class AccountScenarioPanel extends HorizontalLayout {
             done.addClassName("account-scenario-past");
             timeline.add(done);
             coming = List.of(steps.getLast());
+        } else {
+            Span next = new Span(getTranslation("account-scenario.next"));
+            next.addClassName("account-scenario-next");
+            timeline.add(next);
         }
         for (ScheduledStep step : coming) {
             String label = step.step().label() == null || step.step().label().isBlank()
