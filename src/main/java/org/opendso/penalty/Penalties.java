@@ -109,14 +109,14 @@ public class Penalties {
     public Flux<EcbRate> ecbRates(long tenantId) {
         return db.sql("""
                         select coalesce(t.effective_date, e.effective_date) as effective_date,
-                               coalesce(t.rate, e.rate) as rate, e.rate as published, t.rate is not null as companys
+                               coalesce(t.rate, e.rate) as rate, e.rate as published, t.rate is not null as own
                         from ecb_rate e
                         full join (select effective_date, rate from tenant_ecb_rate where tenant_id = :tenant) t
                           on t.effective_date = e.effective_date
                         order by 1""")
                 .bind("tenant", tenantId)
                 .map((row, meta) -> new EcbRate(row.get("effective_date", LocalDate.class), row.get("rate", BigDecimal.class),
-                        row.get("published", BigDecimal.class), Boolean.TRUE.equals(row.get("companys", Boolean.class))))
+                        row.get("published", BigDecimal.class), Boolean.TRUE.equals(row.get("own", Boolean.class))))
                 .all();
     }
 

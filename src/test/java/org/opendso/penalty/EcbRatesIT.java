@@ -83,7 +83,7 @@ class EcbRatesIT {
                 .as(StepVerifier::create)
                 .assertNext(r -> {
                     assertThat(r.ratePercent()).isEqualByComparingTo("3.15");
-                    assertThat(r.companys()).isTrue();
+                    assertThat(r.recordedByCompany()).isTrue();
                     assertThat(r.published()).isNull();
                 })
                 .verifyComplete();
@@ -115,7 +115,7 @@ class EcbRatesIT {
 
         // the demo company never saw any of it
         penalties.ecbRates(1).collectList().as(StepVerifier::create)
-                .assertNext(list -> assertThat(list).hasSize(9).noneMatch(EcbRate::companys))
+                .assertNext(list -> assertThat(list).hasSize(9).noneMatch(EcbRate::recordedByCompany))
                 .verifyComplete();
     }
 
@@ -140,7 +140,7 @@ class EcbRatesIT {
                 .as(StepVerifier::create)
                 .assertNext(row -> {
                     assertThat(row.ratePercent()).isEqualByComparingTo("2.15");
-                    assertThat(row.companys()).isFalse();
+                    assertThat(row.recordedByCompany()).isFalse();
                 })
                 .verifyComplete();
         // the published rate itself is reference data, and a date without any rate is unknown
@@ -168,7 +168,7 @@ class EcbRatesIT {
                     .as(StepVerifier::create)
                     .verifyErrorSatisfies(e -> assertThat(((InvalidPenaltySettings) e).field()).isEqualTo(bad[2]));
         }
-        penalties.ecbRates(other.tenantId()).filter(EcbRate::companys).count().as(StepVerifier::create)
+        penalties.ecbRates(other.tenantId()).filter(EcbRate::recordedByCompany).count().as(StepVerifier::create)
                 .expectNext(0L).verifyComplete();
     }
 

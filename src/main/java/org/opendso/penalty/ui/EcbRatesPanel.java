@@ -151,7 +151,7 @@ public class EcbRatesPanel extends VerticalLayout {
     }
 
     private String source(EcbRate row) {
-        if (!row.companys()) {
+        if (!row.recordedByCompany()) {
             return getTranslation("ecb.source.published");
         }
         return row.published() == null ? getTranslation("ecb.source.company")

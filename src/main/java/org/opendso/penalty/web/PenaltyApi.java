@@ -120,7 +120,7 @@ class PenaltyApi {
         json.put("date", rate.effectiveDate());
         json.put("ratePercent", rate.ratePercent());
         json.put("publishedPercent", rate.published());
-        json.put("source", rate.companys() ? "COMPANY" : "PUBLISHED");
+        json.put("source", rate.recordedByCompany() ? "COMPANY" : "PUBLISHED");
         return json;
     }
 

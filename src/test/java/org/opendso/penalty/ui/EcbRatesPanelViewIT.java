@@ -48,7 +48,7 @@ class EcbRatesPanelViewIT extends ViewTestSupport {
         assertThat(notifications()).anyMatch(n -> n.startsWith("ECB rate 1.90 % from"));
         assertThat(grid.size()).isEqualTo(10);
         assertThat(grid.getRow(0).effectiveDate()).isEqualTo(halfYear);
-        assertThat(grid.getRow(0).companys()).isTrue();
+        assertThat(grid.getRow(0).recordedByCompany()).isTrue();
         assertThat(panel.inForce.getText()).startsWith("Statutory rate in force now: 11.90 % (ECB rate 1.90 %");
         assertThat(penalties.terms(other.tenantId()).block().statutoryRatePercent(today)).isEqualByComparingTo("11.9");
         // and the penalty form above shows the new statutory rate without a reload
@@ -68,7 +68,7 @@ class EcbRatesPanelViewIT extends ViewTestSupport {
         test(panel.record).click();
         assertThat(notifications()).anyMatch(n -> n.contains("from -10 to 30"));
         assertThat(panel.rate.isInvalid()).isTrue();
-        assertThat(penalties.ecbRates(other.tenantId()).filter(EcbRate::companys).map(EcbRate::ratePercent)
+        assertThat(penalties.ecbRates(other.tenantId()).filter(EcbRate::recordedByCompany).map(EcbRate::ratePercent)
                 .collectList().block()).singleElement().satisfies(r -> assertThat(r).isEqualByComparingTo("2.05"));
 
         // deleted: the published rates alone again
