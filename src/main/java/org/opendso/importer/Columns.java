@@ -36,7 +36,9 @@ final class Columns {
             Column.optional("collector", "collector", "recouvreur", "charge de recouvrement",
                     "chargee de recouvrement", "gestionnaire", "gestionnaire recouvrement", "credit controller"),
             Column.optional("sales_manager", "sales manager", "commercial", "responsable commercial",
-                    "salesperson", "sales rep", "vendeur", "account manager"));
+                    "salesperson", "sales rep", "vendeur", "account manager"),
+            Column.optional("scenario", "scenario", "scenario de relance", "scenario de recouvrement",
+                    "collection scenario", "dunning scenario", "relance"));
 
     static final List<Column> CONTACTS = List.of(
             Column.required("account", ACCOUNT),

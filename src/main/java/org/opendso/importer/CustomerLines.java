@@ -5,13 +5,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Customer lines → {@code import_stage(line, account, name, address, postal_code, city, country, currency,
- * email, phone, collector, sales_manager, bad)}. Collector and sales manager logins are checked against the
- * tenant's users in SQL, set-based.
+ * email, phone, collector, sales_manager, scenario, bad)}. Collector and sales manager logins, and scenario names,
+ * are checked against the tenant's users and scenarios in SQL, set-based.
  */
 final class CustomerLines implements LineFormat {
 
     static final String COLUMNS = "line, account, name, address, postal_code, city, country, currency, email, "
-            + "phone, collector, sales_manager, bad";
+            + "phone, collector, sales_manager, scenario, bad";
 
     private final HeaderMap header;
     private final int account;
@@ -22,6 +22,7 @@ final class CustomerLines implements LineFormat {
     private final int phone;
     private final int collector;
     private final int salesManager;
+    private final int scenario;
     private final Reasons reasons = new Reasons();
     private long key;
 
@@ -36,6 +37,7 @@ final class CustomerLines implements LineFormat {
         this.phone = header.field("phone");
         this.collector = header.field("collector");
         this.salesManager = header.field("sales_manager");
+        this.scenario = header.field("scenario");
     }
 
     @Override
@@ -73,6 +75,8 @@ final class CustomerLines implements LineFormat {
         CopyText.text(out, LineFormat.value(record, collector));
         out.append('\t');
         CopyText.text(out, LineFormat.value(record, salesManager));
+        out.append('\t');
+        CopyText.text(out, LineFormat.value(record, scenario).strip());
         out.append("\tf\n");
         key = LineFormat.hash(LineFormat.SEED, accountValue, false);
         return null;

@@ -12,9 +12,14 @@ import reactor.core.publisher.Mono;
  * a column it has clears it (except currency, which a customer always has). A collector or sales manager
  * cell lists logins of the tenant's users (several separated by ',' '|' or '/'): it replaces that role's
  * assignments of the customer, since the ERP is the reference; a blank cell leaves them as they are. A
- * customer whose assignments change counts as updated.
+ * customer whose assignments change counts as updated. A scenario cell names one of the tenant's scenarios (any
+ * case): the account follows it from then on, with a SCENARIO_ASSIGNED event where that changes its scenario; a
+ * blank cell leaves the account's scenario as it is; an unknown name rejects the line, listing the known names.
  */
 final class CustomerStaging implements Staging {
+
+    /** The accounts whose scenario this import changed (temporary, dropped at commit). */
+    static final String SCENARIO_CHANGES = "import_scenario_change";
 
     private static final String[] COLUMNS = {"address", "postal_code", "city", "country", "email", "phone"};
 
@@ -42,7 +47,7 @@ final class CustomerStaging implements Staging {
                 create temp table import_stage (
                     line integer not null, account text, name text, address text, postal_code text, city text,
                     country text, currency text, email text, phone text, collector text, sales_manager text,
-                    bad boolean not null
+                    scenario text, bad boolean not null
                 ) on commit drop""";
     }
 
@@ -64,7 +69,7 @@ final class CustomerStaging implements Staging {
     @Override
     public String values(String s) {
         return ("(%1$s.name, %1$s.address, %1$s.postal_code, %1$s.city, %1$s.country, %1$s.currency, %1$s.email, "
-                + "%1$s.phone, %1$s.collector, %1$s.sales_manager)").formatted(s);
+                + "%1$s.phone, %1$s.collector, %1$s.sales_manager, lower(%1$s.scenario))").formatted(s);
     }
 
     @Override
@@ -72,15 +77,28 @@ final class CustomerStaging implements Staging {
         return "'account ' || %s.account".formatted(s);
     }
 
+    /** Unknown logins and unknown scenario names, one reason per line (its problems joined). */
     @Override
     public Flux<RejectedLine> references(DatabaseClient db, long tenantId) {
         return db.sql("""
-                        select n.line, string_agg(format('%%s ''%%s'' is not a user of this company', n.column_name, n.login),
-                                                  '; ' order by n.column_name, n.login) as reason
-                        from (%s) n
-                        where not exists (select 1 from app_user u
-                                          where u.tenant_id = :tenant and lower(u.login) = lower(n.login))
-                        group by n.line""".formatted(LOGINS))
+                        select r.line, string_agg(r.reason, '; ' order by r.ord, r.reason) as reason
+                        from (
+                            select n.line, 1 as ord,
+                                   format('%%s ''%%s'' is not a user of this company', n.column_name, n.login) as reason
+                            from (%s) n
+                            where not exists (select 1 from app_user u
+                                              where u.tenant_id = :tenant and lower(u.login) = lower(n.login))
+                            union all
+                            select s.line, 2, format('scenario ''%%s'' is not a scenario of this company (known: %%s)',
+                                                     s.scenario, k.names)
+                            from import_stage s
+                            cross join (select coalesce(string_agg(name, ', ' order by lower(name)), 'none') as names
+                                        from scenario where tenant_id = :tenant) k
+                            where not s.bad and s.scenario is not null
+                              and not exists (select 1 from scenario sc
+                                              where sc.tenant_id = :tenant and lower(sc.name) = lower(s.scenario))
+                        ) r
+                        group by r.line""".formatted(LOGINS))
                 .bind("tenant", tenantId)
                 .map(row -> new RejectedLine(row.get("line", Integer.class), row.get("reason", String.class)))
                 .all();
@@ -141,18 +159,48 @@ final class CustomerStaging implements Staging {
                         returning customer_id""".formatted(WANTED))
                 .bind("tenant", context.tenantId())
                 .map(row -> row.get("customer_id", Long.class)).all().collectList();
+        Mono<List<Long>> scenarios = context.header().has("scenario") ? scenarios(db, context.tenantId())
+                : Mono.just(List.of());
         Mono<Long> considered = db.sql("select count(*) as n from import_stage where not bad")
                 .map(row -> row.get("n", Long.class)).one();
-        return created.flatMap(newIds -> updated.flatMap(changedIds -> unassigned.flatMap(a -> assigned.flatMap(b -> {
+        return created.flatMap(newIds -> updated.flatMap(changedIds -> unassigned.flatMap(a -> assigned.flatMap(b ->
+                scenarios.flatMap(moved -> {
             Set<Long> fresh = new HashSet<>(newIds);
             Set<Long> changed = new HashSet<>(changedIds);
             changed.addAll(a);
             changed.addAll(b);
+            changed.addAll(moved);
             changed.removeAll(fresh);
             return perAccount(db, context, fresh, changed)
                     .then(considered)
                     .map(n -> new MergeCounts(n, fresh.size(), changed.size(), 0, 0));
-        }))));
+        })))));
+    }
+
+    /**
+     * The scenario cells: accounts whose scenario changes follow the named one, in one statement, and are kept in
+     * {@link #SCENARIO_CHANGES} for their SCENARIO_ASSIGNED events (new accounts too: they leave the default).
+     * Like {@code Scenarios.assign}, the customer's version is not bumped: a scenario is not part of its details.
+     */
+    private static Mono<List<Long>> scenarios(DatabaseClient db, long tenantId) {
+        return db.sql("""
+                        create temp table %s (customer_id bigint primary key, scenario_id bigint not null,
+                                              scenario text not null) on commit drop""".formatted(SCENARIO_CHANGES))
+                .then()
+                .then(db.sql("""
+                                with changed as (
+                                    update customer c set scenario_id = sc.id
+                                    from import_stage s
+                                    join scenario sc on sc.tenant_id = :tenant and lower(sc.name) = lower(s.scenario)
+                                    where c.tenant_id = :tenant and c.account = s.account and not s.bad
+                                      and s.scenario is not null and c.scenario_id is distinct from sc.id
+                                    returning c.id, sc.id as scenario_id, sc.name
+                                )
+                                insert into %s (customer_id, scenario_id, scenario)
+                                select id, scenario_id, name from changed
+                                returning customer_id""".formatted(SCENARIO_CHANGES))
+                        .bind("tenant", tenantId)
+                        .map(row -> row.get("customer_id", Long.class)).all().collectList());
     }
 
     private static Mono<Void> perAccount(DatabaseClient db, MergeContext context, Set<Long> created, Set<Long> updated) {

@@ -141,7 +141,7 @@ public class ImportService {
                                     .map(counts -> succeeded(runId, request, feed, rejections, counts, duplicates)))
                             .flatMap(report -> runs.finish(report)
                                     .then(request.kind() == ImportKind.ITEMS ? refreshBalances(runId, tenantId) : Mono.empty())
-                                    .then(announce(runId, tenantId, actor, request))
+                                    .then(announce(runId, tenantId, actor, request, file.header()))
                                     .thenReturn(report));
                 });
     }
@@ -234,9 +234,13 @@ public class ImportService {
 
     /**
      * One event per account the import changed, in the import's transaction, so every open customer sheet
-     * updates: items imports carry the account's new figures, contacts imports say the contacts changed.
+     * updates: items imports carry the account's new figures, contacts imports say the contacts changed, customers
+ * imports tell the accounts whose scenario they changed.
      */
-    private Mono<Void> announce(long runId, long tenantId, Actor actor, ImportRequest request) {
+    private Mono<Void> announce(long runId, long tenantId, Actor actor, ImportRequest request, HeaderMap header) {
+        if (request.kind() == ImportKind.CUSTOMERS) {
+            return header.has("scenario") ? announceScenarios(tenantId, actor) : Mono.empty();
+        }
         String perAccount = switch (request.kind()) {
             case ITEMS -> """
                     select rc.customer_id, jsonb_build_object('importRunId', rc.import_run_id,
@@ -257,6 +261,15 @@ public class ImportService {
         }
         EventType type = request.kind() == ImportKind.ITEMS ? EventType.ITEMS_IMPORTED : EventType.CONTACT_CHANGED;
         return events.appendEach(actor, tenantId, type, perAccount, Map.of("run", runId)).then();
+    }
+
+    /** A customers import with a scenario column: one SCENARIO_ASSIGNED event per account whose scenario changed. */
+    private Mono<Void> announceScenarios(long tenantId, Actor actor) {
+        // the payload Scenarios writes for an explicit assignment
+        return events.appendEach(actor, tenantId, EventType.SCENARIO_ASSIGNED, """
+                        select customer_id, jsonb_build_object('scenarioId', scenario_id, 'scenario', scenario,
+                               'default', false) as payload
+                        from %s""".formatted(CustomerStaging.SCENARIO_CHANGES), Map.of()).then();
     }
 
     private Mono<Void> refreshBalances(long runId, long tenantId) {

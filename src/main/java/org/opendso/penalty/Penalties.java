@@ -14,6 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +27,10 @@ public class Penalties {
 
     static final BigDecimal MAX_RATE = BigDecimal.valueOf(100);
     static final BigDecimal MAX_INDEMNITY = BigDecimal.valueOf(1_000_000);
+    static final BigDecimal MIN_ECB_RATE = BigDecimal.valueOf(-10);
+    static final BigDecimal MAX_ECB_RATE = BigDecimal.valueOf(30);
+    /** The ECB's first main refinancing rate took effect with the euro. */
+    static final LocalDate FIRST_ECB_DATE = LocalDate.of(1999, 1, 1);
 
     private final DatabaseClient db;
     private final OpenItems items;
@@ -36,13 +41,10 @@ public class Penalties {
     }
 
     public Mono<PenaltySettings> settings(long tenantId) {
-        Mono<EcbRates> rates = db.sql("select effective_date, rate from ecb_rate order by effective_date")
-                .map((row, meta) -> Map.entry(row.get("effective_date", LocalDate.class), row.get("rate", BigDecimal.class)))
-                .all()
-                .collectList()
+        Mono<EcbRates> rates = ecbRates(tenantId).collectList()
                 .map(list -> {
                     Map<LocalDate, BigDecimal> byDate = new LinkedHashMap<>();
-                    list.forEach(e -> byDate.put(e.getKey(), e.getValue()));
+                    list.forEach(r -> byDate.put(r.effectiveDate(), r.ratePercent()));
                     return EcbRates.of(byDate);
                 });
         return rates.flatMap(ecb -> db.sql("""
@@ -98,6 +100,83 @@ public class Penalties {
 
     /** An item with its penalty. */
     public record Priced(OpenItem item, Penalty penalty) {
+    }
+
+    /**
+     * The ECB rates the company's statutory penalty uses, oldest first: the published ones and the company's own
+     * (which win on the same date), in one query.
+     */
+    public Flux<EcbRate> ecbRates(long tenantId) {
+        return db.sql("""
+                        select coalesce(t.effective_date, e.effective_date) as effective_date,
+                               coalesce(t.rate, e.rate) as rate, e.rate as published, t.rate is not null as own
+                        from ecb_rate e
+                        full join (select effective_date, rate from tenant_ecb_rate where tenant_id = :tenant) t
+                          on t.effective_date = e.effective_date
+                        order by 1""")
+                .bind("tenant", tenantId)
+                .map((row, meta) -> new EcbRate(row.get("effective_date", LocalDate.class), row.get("rate", BigDecimal.class),
+                        row.get("published", BigDecimal.class), Boolean.TRUE.equals(row.get("own", Boolean.class))))
+                .all();
+    }
+
+    /** Why an ECB rate is refused, or null when the date and the rate are fine (lets a form check before it saves). */
+    public static InvalidPenaltySettings invalidEcbRate(LocalDate date, BigDecimal ratePercent, LocalDate today) {
+        if (date == null || date.isBefore(FIRST_ECB_DATE) || date.isAfter(today.plusYears(1))) {
+            return new InvalidPenaltySettings("date", "The date an ECB rate takes effect is a day from "
+                    + FIRST_ECB_DATE + " (the euro's first rate) to a year from today");
+        }
+        if (ratePercent == null || ratePercent.compareTo(MIN_ECB_RATE) < 0 || ratePercent.compareTo(MAX_ECB_RATE) > 0
+                || ratePercent.stripTrailingZeros().scale() > 4) {
+            return new InvalidPenaltySettings("ratePercent",
+                    "The ECB rate is a percentage from -10 to 30 with at most 4 decimals (e.g. 2.15)");
+        }
+        return null;
+    }
+
+    /**
+     * Records the company's ECB rate taking effect on {@code date} (a new one, or its own figure for a published
+     * date); administrators only. Penalties are computed from the rates when read, so they follow at once.
+     */
+    public Mono<EcbRate> recordEcbRate(Staff admin, LocalDate date, BigDecimal ratePercent, LocalDate today) {
+        if (admin.role() != Role.ADMIN) {
+            return Mono.error(new AccessDeniedException("Only an administrator records ECB rates"));
+        }
+        InvalidPenaltySettings invalid = invalidEcbRate(date, ratePercent, today);
+        if (invalid != null) {
+            return Mono.error(invalid);
+        }
+        return db.sql("""
+                        insert into tenant_ecb_rate (tenant_id, effective_date, rate, updated_by)
+                        values (:tenant, :date, :rate, :user)
+                        on conflict (tenant_id, effective_date)
+                        do update set rate = excluded.rate, updated_by = excluded.updated_by, updated_at = now()""")
+                .bind("tenant", admin.tenantId())
+                .bind("date", date)
+                .bind("rate", ratePercent)
+                .bind("user", admin.userId())
+                .fetch().rowsUpdated()
+                .then(ecbRate(admin.tenantId(), date));
+    }
+
+    /**
+     * Deletes the company's own ECB rate of {@code date}; administrators only. A published rate it replaced is in
+     * force again; a published date the company never changed is {@link UnknownEcbRate}.
+     */
+    public Mono<Void> deleteEcbRate(Staff admin, LocalDate date) {
+        if (admin.role() != Role.ADMIN) {
+            return Mono.error(new AccessDeniedException("Only an administrator deletes ECB rates"));
+        }
+        return db.sql("delete from tenant_ecb_rate where tenant_id = :tenant and effective_date = :date")
+                .bind("tenant", admin.tenantId())
+                .bind("date", date)
+                .fetch().rowsUpdated()
+                .flatMap(n -> n > 0 ? Mono.<Void>empty() : ecbRate(admin.tenantId(), date).hasElement()
+                        .flatMap(published -> Mono.error(new UnknownEcbRate(date, published))));
+    }
+
+    private Mono<EcbRate> ecbRate(long tenantId, LocalDate date) {
+        return ecbRates(tenantId).filter(r -> r.effectiveDate().equals(date)).next();
     }
 
     /** Why a rate or an indemnity is refused, or null when both are fine (lets a form check before it saves). */

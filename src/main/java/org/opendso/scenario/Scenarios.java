@@ -48,6 +48,16 @@ public class Scenarios {
     /** Who may choose an account's scenario (among the accounts they see). */
     static final Set<Role> ASSIGNERS = EnumSet.of(Role.ADMIN, Role.COLLECTOR, Role.SALES_MANAGER);
 
+    /** Whether the staff member chooses the scenario of the accounts they see ({@link #assign}); for screens. */
+    public static boolean mayAssign(Staff staff) {
+        return ASSIGNERS.contains(staff.role());
+    }
+
+    /** Whether the staff member sets the scenario of a whole search result ({@link #assignAll}); for screens. */
+    public static boolean mayAssignAll(Staff staff) {
+        return staff.isAdmin();
+    }
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final EventLog events;

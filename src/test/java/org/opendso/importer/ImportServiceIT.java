@@ -168,6 +168,136 @@ class ImportServiceIT {
                 .isEqualTo(1);
     }
 
+    // ---- customers: scenarios -----------------------------------------------------------------------------
+
+    private static final String SCENARIO_OF = """
+            select coalesce(sc.name, '(default)') from customer c left join scenario sc on sc.id = c.scenario_id
+            where c.tenant_id = :t and c.account = :k""";
+
+    private static final String SCENARIO_EVENTS = """
+            select count(*) from event e join customer c on c.id = e.customer_id
+            where c.tenant_id = :t and e.type = 'SCENARIO_ASSIGNED'""";
+
+    private List<String> scenarioEvents(long tenant, String account) {
+        return db.sql("""
+                        select e.payload->>'scenario' as scenario from event e join customer c on c.id = e.customer_id
+                        where c.tenant_id = :t and c.account = :a and e.type = 'SCENARIO_ASSIGNED' order by e.seq""")
+                .bind("t", tenant).bind("a", account)
+                .map((r, m) -> r.get("scenario", String.class)).all().collectList().block();
+    }
+
+    @Test
+    void aScenarioColumnNamesTheScenarioInAnyCaseABlankCellLeavesItAndOnlyChangesAreAnnounced() {
+        Tenant t = fixtures.tenant();
+        ImportReport first = run(t.admin(), ImportKind.CUSTOMERS, text("""
+                account;name;Scénario de relance
+                SC-001;One;export
+                SC-002;Two;
+                SC-003;Three; STRATEGIC accounts\s
+                """));
+        counts(first, ImportState.SUCCEEDED, 3, 0, 0, 0, 0);
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "SC-001")).isEqualTo("Export");
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "SC-002")).isEqualTo("(default)");
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "SC-003")).isEqualTo("Strategic accounts");
+        assertThat(scenarioEvents(t.id(), "SC-001")).containsExactly("Export");
+        assertThat(scenarioEvents(t.id(), "SC-002")).isEmpty();
+        assertThat(db.sql("""
+                        select e.payload::text as p, e.actor_name from event e join customer c on c.id = e.customer_id
+                        where c.tenant_id = :t and c.account = 'SC-003' and e.type = 'SCENARIO_ASSIGNED'""")
+                .bind("t", t.id()).map((r, m) -> r.get("p", String.class) + " by " + r.get("actor_name", String.class))
+                .one().block())
+                .contains("\"default\": false").contains("\"scenario\": \"Strategic accounts\"")
+                .contains("\"scenarioId\": ").endsWith(" by " + t.admin().name());
+
+        // SC-001 moves, SC-002's blank leaves it on the default, SC-003 names the scenario it already follows
+        ImportReport second = run(t.collector(), ImportKind.CUSTOMERS, text("""
+                account;name;scenario
+                SC-001;One;Standard
+                SC-002;Two;
+                SC-003;Three;strategic accounts
+                """));
+        counts(second, ImportState.SUCCEEDED, 0, 1, 2, 0, 0);
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "SC-001")).isEqualTo("Standard");
+        assertThat(scenarioEvents(t.id(), "SC-001")).containsExactly("Export", "Standard");
+        assertThat(scenarioEvents(t.id(), "SC-003")).containsExactly("Strategic accounts");
+        assertThat(fixtures.count(SCENARIO_EVENTS, t.id())).isEqualTo(3);
+
+        // a file without the column leaves every scenario as it is
+        counts(run(t.admin(), ImportKind.CUSTOMERS, text("account;name\nSC-001;One renamed\n")),
+                ImportState.SUCCEEDED, 0, 1, 0, 0, 0);
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "SC-001")).isEqualTo("Standard");
+        assertThat(fixtures.count(SCENARIO_EVENTS, t.id())).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownScenarioRejectsItsLineWithTheKnownNamesAndNothingIsHalfSaved() {
+        Tenant t = fixtures.tenant();
+        counts(run(t.admin(), ImportKind.CUSTOMERS, text("account,name\nUS-001,One\nUS-002,Two\n")),
+                ImportState.SUCCEEDED, 2, 0, 0, 0, 0);
+        // another company's scenario is no scenario of this one
+        Tenant other = fixtures.tenant();
+        db.sql("update scenario set name = 'Only Elsewhere' where tenant_id = :t and name = 'Export'")
+                .bind("t", other.id()).then().block();
+
+        ImportReport rejected = run(t.admin(), ImportKind.CUSTOMERS, text("""
+                account,name,scenario,collector
+                US-001,One renamed,Export,
+                US-002,Two,Only Elsewhere,
+                US-003,Three,Nope,nobody
+                """));
+        counts(rejected, ImportState.REJECTED, 0, 0, 0, 0, 2);
+        assertThat(rejected.rejected()).containsExactly(
+                new RejectedLine(3, "scenario 'Only Elsewhere' is not a scenario of this company "
+                        + "(known: Export, Standard, Strategic accounts)"),
+                new RejectedLine(4, "collector 'nobody' is not a user of this company; scenario 'Nope' is not a "
+                        + "scenario of this company (known: Export, Standard, Strategic accounts)"));
+        // the good line was not saved either: name, scenario, events
+        assertThat(fixtures.text("select name from customer where tenant_id = :t and account = :k", t.id(), "US-001"))
+                .isEqualTo("One");
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "US-001")).isEqualTo("(default)");
+        assertThat(fixtures.count(SCENARIO_EVENTS, t.id())).isZero();
+        assertThat(fixtures.count("select count(*) from customer where tenant_id = :t", t.id())).isEqualTo(2);
+
+        // partly: the good line goes in, the bad ones are reported again
+        ImportReport partial = run(t.admin(), partial(ImportKind.CUSTOMERS), text("""
+                account,name,scenario
+                US-001,One,EXPORT
+                US-002,Two,Only Elsewhere
+                """));
+        counts(partial, ImportState.SUCCEEDED, 0, 1, 0, 0, 1);
+        assertThat(partial.rejected()).extracting(RejectedLine::line).containsExactly(3L);
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "US-001")).isEqualTo("Export");
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "US-002")).isEqualTo("(default)");
+        assertThat(fixtures.count(SCENARIO_EVENTS, t.id())).isEqualTo(1);
+        // and the other company's accounts were never touched
+        assertThat(fixtures.count(SCENARIO_EVENTS, other.id())).isZero();
+    }
+
+    @Test
+    void theScenarioColumnIsOfferedToTheMappingAndASavedMappingReadsIt() {
+        assertThat(ColumnMappings.columns(ImportKind.CUSTOMERS)).contains("scenario");
+        assertThat(ColumnMappings.columns(ImportKind.ITEMS)).doesNotContain("scenario");
+        Tenant t = fixtures.tenant();
+        mappings.save(t.admin(), ImportKind.CUSTOMERS, Map.of("Plan de relance", "scenario")).as(StepVerifier::create)
+                .verifyComplete();
+        counts(run(t.admin(), ImportKind.CUSTOMERS, text("account;name;Plan de relance\nMAP-1;Mapped;Export\n")),
+                ImportState.SUCCEEDED, 1, 0, 0, 0, 0);
+        assertThat(fixtures.text(SCENARIO_OF, t.id(), "MAP-1")).isEqualTo("Export");
+    }
+
+    @Test
+    void thousandsOfScenarioLinesGoInSetBased() {
+        Tenant t = fixtures.tenant();
+        StringBuilder csv = new StringBuilder("account;name;scenario\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("BULK-").append(i).append(";Bulk ").append(i).append(';').append(i % 2 == 0 ? "Export" : "").append('\n');
+        }
+        counts(run(t.admin(), ImportKind.CUSTOMERS, text(csv.toString())), ImportState.SUCCEEDED, 3000, 0, 0, 0, 0);
+        assertThat(fixtures.count("select count(*) from customer c join scenario s on s.id = c.scenario_id "
+                + "where c.tenant_id = :t and s.name = 'Export'", t.id())).isEqualTo(1500);
+        assertThat(fixtures.count(SCENARIO_EVENTS, t.id())).isEqualTo(1500);
+    }
+
     // ---- contacts -----------------------------------------------------------------------------------------
 
     private Tenant tenantWithCustomers() {

@@ -297,6 +297,57 @@ class ScenariosIT {
     }
 
     @Test
+    void aMassAssignmentFollowsTheListsFiltersForThousandsOfAccountsAndTouchesNoOtherCompany() {
+        TestTenants.Other other = tenants.create("sc-bulk");
+        TestTenants.Other neighbour = tenants.create("sc-bulk-n");
+        // 2,500 accounts, every fifth one with an overdue invoice; the neighbour has the same account references
+        for (long tenant : List.of(other.tenantId(), neighbour.tenantId())) {
+            db.sql("""
+                    insert into customer (tenant_id, account, name)
+                    select :t, 'BULK-' || lpad(g::text, 4, '0'), 'Bulk ' || g from generate_series(1, 2500) g""")
+                    .bind("t", tenant).then().block();
+        }
+        db.sql("""
+                insert into open_item (tenant_id, customer_id, type, number, issue_date, due_date, amount, open_amount, currency)
+                select c.tenant_id, c.id, 'INVOICE', 'B-' || c.account, current_date - 60, current_date - 30, 100, 100, 'EUR'
+                from customer c where c.tenant_id = :t and c.account like 'BULK-%'
+                  and substr(c.account, 6)::int % 5 = 0""").bind("t", other.tenantId()).then().block();
+        balances.refreshTenant(other.tenantId()).block();
+        Scenario export = scenarios.byName(other.tenantId(), "Export").block();
+        CustomerQuery overdueBulk = new CustomerQuery("bulk-", null, null, true, CustomerQuery.Sort.ACCOUNT, false, 0, 50);
+        long shown = customers.count(other.admin(), overdueBulk).block();
+        assertThat(shown).isEqualTo(500);
+
+        scenarios.assignAll(other.admin(), overdueBulk, export.id()).as(StepVerifier::create)
+                .expectNext(shown).verifyComplete();
+        assertThat(count("select count(*) from customer where tenant_id = :t and scenario_id is not null", other.tenantId()))
+                .isEqualTo(shown);
+        assertThat(count("select count(*) from event where tenant_id = :t and type = 'SCENARIO_ASSIGNED'", other.tenantId()))
+                .isEqualTo(shown);
+        assertThat(count("select count(*) from customer where tenant_id = :t and scenario_id is not null", neighbour.tenantId()))
+                .isZero();
+
+        // an unknown scenario (another company's) and a collector change nothing
+        Scenario theirs = scenarios.byName(neighbour.tenantId(), "Export").block();
+        scenarios.assignAll(other.admin(), CustomerQuery.text("bulk-"), theirs.id()).as(StepVerifier::create)
+                .expectError(UnknownScenario.class).verify();
+        scenarios.assignAll(other.collector(), CustomerQuery.text("bulk-"), null).as(StepVerifier::create)
+                .expectError(AccessDeniedException.class).verify();
+        assertThat(count("select count(*) from customer where tenant_id = :t and scenario_id is not null", other.tenantId()))
+                .isEqualTo(shown);
+    }
+
+    @Autowired
+    org.opendso.customer.Customers customers;
+
+    @Autowired
+    org.opendso.item.AccountBalances balances;
+
+    private long count(String sql, long tenant) {
+        return db.sql(sql).bind("t", tenant).map((r, m) -> ((Number) r.get(0)).longValue()).one().block();
+    }
+
+    @Test
     void anotherCompanysScenarioIsInvisibleAndCannotBeAssigned() {
         TestTenants.Other other = tenants.create("sc-iso");
         Scenario theirs = scenarios.create(other.admin(), new ScenarioDraft("Theirs", "", List.of())).block();

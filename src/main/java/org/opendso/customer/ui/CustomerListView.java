@@ -39,6 +39,8 @@ import org.opendso.customer.Customers;
 import org.opendso.realtime.AccountEvent;
 import org.opendso.realtime.EventStreams;
 import org.opendso.realtime.EventType;
+import org.opendso.scenario.Scenarios;
+import org.opendso.scenario.ui.AssignScenarioDialog;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Role;
 import org.opendso.security.Staff;
@@ -68,6 +70,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private final Customers customers;
     private final Users users;
     private final EventStreams streams;
+    private final Scenarios scenarios;
     private final Staff staff;
 
     final TextField search = new TextField();
@@ -77,6 +80,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     final Grid<CustomerRow> grid = new Grid<>(CustomerRow.class, false);
     final Span count = new Span();
     final Button assign = new Button();
+    final Button assignScenario = new Button();
 
     private CustomerQuery query = CustomerQuery.text("");
     private long total;
@@ -93,10 +97,11 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     };
     private CallbackDataProvider<CustomerRow, Void> provider;
 
-    CustomerListView(Customers customers, Users users, EventStreams streams) {
+    CustomerListView(Customers customers, Users users, EventStreams streams, Scenarios scenarios) {
         this.customers = customers;
         this.users = users;
         this.streams = streams;
+        this.scenarios = scenarios;
         this.staff = CurrentStaff.require();
         seenEvent = streams.tenantHead(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
         addClassName("customer-list");
@@ -145,7 +150,11 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         assign.setVisible(staff.isAdmin());
         assign.addClickListener(e -> openAssignDialog());
 
-        HorizontalLayout toolbar = new HorizontalLayout(filters, count, assign);
+        assignScenario.setText(getTranslation("assign-scenario.button"));
+        assignScenario.setVisible(Scenarios.mayAssignAll(staff));
+        assignScenario.addClickListener(e -> openAssignScenarioDialog());
+
+        HorizontalLayout toolbar = new HorizontalLayout(filters, count, assignScenario, assign);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(filters);
@@ -287,6 +296,13 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
             Toasts.success(getTranslation("assign.done", n));
             refresh();
         }).open();
+    }
+
+    /** The whole search result, not the selection: a scenario is set for "these customers". */
+    AssignScenarioDialog openAssignScenarioDialog() {
+        AssignScenarioDialog dialog = new AssignScenarioDialog(scenarios, staff, query, total, n -> refresh());
+        dialog.open();
+        return dialog;
     }
 
     CustomerQuery currentQuery() {

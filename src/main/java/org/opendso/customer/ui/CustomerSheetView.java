@@ -51,6 +51,8 @@ import org.opendso.realtime.EventStreams;
 import org.opendso.realtime.Presence;
 import org.opendso.realtime.Viewer;
 import org.opendso.realtime.ui.PresenceBar;
+import org.opendso.scenario.Scenarios;
+import org.opendso.scenario.ui.AccountScenarioPanel;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.status.ItemStatus;
@@ -91,6 +93,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
     private final Presence presence;
     private final QualificationDialogs dialogs;
     private final Penalties penalties;
+    private final Scenarios scenarios;
     private final Staff staff;
 
     private Customer customer;
@@ -110,13 +113,14 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
     SpecificActionsPanel actionsPanel;
     HistoryPanel history;
     PresenceBar presenceBar;
+    AccountScenarioPanel scenarioPanel;
     TabSheet tabs;
     QualificationDialog qualificationDialog;
     CommentDialog commentDialog;
 
     CustomerSheetView(Customers customers, Contacts contacts, OpenItems items, Users users, ImportRuns importRuns,
                       Statuses statuses, EventStreams streams, SpecificActions actions, Presence presence,
-                      QualificationDialogs dialogs, Penalties penalties) {
+                      QualificationDialogs dialogs, Penalties penalties, Scenarios scenarios) {
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
@@ -128,6 +132,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         this.presence = presence;
         this.dialogs = dialogs;
         this.penalties = penalties;
+        this.scenarios = scenarios;
         this.staff = CurrentStaff.require();
         addClassName("customer-sheet");
         setSizeFull();
@@ -227,7 +232,8 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         tabs.add(getTranslation("sheet.tab.imports"), new ImportHistoryPanel(importRuns, staff, customer));
         tabs.setSizeFull();
 
-        add(titleRow, details, cards, tabs);
+        scenarioPanel = new AccountScenarioPanel(scenarios, staff, customer.id(), customer.account());
+        add(titleRow, details, scenarioPanel, cards, tabs);
         expand(tabs);
     }
 
@@ -371,11 +377,13 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
                             c -> showFigures(c.balance(), c.overdue(), c.openItems(), c.oldestOverdue()));
                 }
                 later(statement.reload(), Runnable::run);
+                later(scenarioPanel.read(), scenarioPanel::show); // the timeline counts from the oldest due date
                 later(penalties.ofAccount(staff.tenantId(), customer.id(), LocalDate.now()), p -> {
                     accountPenalty = p;
                     showPenalty();
                 });
             }
+            case SCENARIO_ASSIGNED -> later(scenarioPanel.read(), scenarioPanel::show);
             case ACTION_CREATED, ACTION_COMPLETED, ACTION_CANCELLED -> later(actionsPanel.reload(), Runnable::run);
             case CONTACT_CHANGED -> later(contacts.of(staff, customer.id()).collectList(), contactsPanel::show);
             case STATUS_REPLACED -> later(statuses.all(staff.tenantId()).collectList(), list -> {

@@ -34,6 +34,7 @@ import org.opendso.penalty.PenaltyChange;
 import org.opendso.penalty.PenaltyMode;
 import org.opendso.penalty.PenaltySettings;
 import org.opendso.penalty.PenaltyTerms;
+import org.opendso.penalty.ui.EcbRatesPanel;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.tenant.Companies;
@@ -70,6 +71,7 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     final Checkbox collectorsSeeAll = new Checkbox();
     final Button save = new Button();
     final Div logoPreview = new Div();
+    final EcbRatesPanel ecbRates;
 
     CompanySettingsView(Companies companies, Penalties penalties) {
         this.companies = companies;
@@ -126,8 +128,11 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
 
+        // a recorded ECB rate changes the statutory rate the penalty form shows
+        ecbRates = new EcbRatesPanel(penalties, staff, this::penaltiesChanged);
         add(new H3(getTranslation("company.section.company")), form,
                 new H3(getTranslation("company.section.penalties")), penaltyForm, save,
+                new H3(getTranslation("ecb.title")), ecbRates,
                 new H3(getTranslation("company.section.logo")), logoSection());
         load();
     }
@@ -231,6 +236,19 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
                 load();
             }
         }
+    }
+
+    private void penaltiesChanged() {
+        try {
+            penaltySettings = penalties.settings(staff.tenantId()).block(); // allowed-blocking: Vaadin request thread
+        } catch (RuntimeException e) {
+            Toasts.failure(e);
+            return;
+        }
+        if (penaltyMode.getValue() != PenaltyMode.FIXED) {
+            penaltyRate.setValue(statutoryRate());
+        }
+        showPenaltyFields();
     }
 
     /** The rate field is the company's own only in fixed mode; the mode only matters when penalties are charged. */

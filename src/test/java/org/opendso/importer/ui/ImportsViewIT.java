@@ -91,6 +91,21 @@ class ImportsViewIT extends ViewTestSupport {
         });
     }
 
+    @Test
+    void theMappingOffersTheScenarioColumnForCustomersOnly() {
+        login("admin");
+        ImportsView view = open();
+        test(view.tabs).select("Column mapping");
+        roundTrip();
+        MappingEditor editor = view.mappingEditor;
+        test(editor.kind).selectItem("Customers");
+        MappingEditor.Row row = editor.addRow("Plan de relance", null);
+        test(row.column()).selectItem("scenario");
+        assertThat(row.column().getValue()).isEqualTo("scenario");
+        test(editor.kind).selectItem("Open items");
+        assertThat(editor.addRow("Plan de relance", "scenario").column().getValue()).isNull();
+    }
+
     private ImportsView open() {
         ImportsView view = navigate(ImportsView.class);
         roundTrip(); // the tab sheet attaches its selected content on the way to the browser
