@@ -170,8 +170,8 @@ class Evaluation {
         List<Long> cleared = new ArrayList<>();
         return Flux.fromArray(AlertRule.values())
                 .concatMap(rule -> {
-                    GenericExecuteSpec spec = bind(db.sql(RUN.formatted(CONDITIONS.get(rule).formatted(scopeCustomer),
-                            scopeAlert)), tenantId, binds).bind("rule", rule.name());
+                    String sql = RUN.formatted(CONDITIONS.get(rule).formatted(scopeCustomer), scopeAlert);
+                    GenericExecuteSpec spec = bind(db.sql(sql), sql, tenantId, binds).bind("rule", rule.name());
                     return spec.map((row, meta) -> {
                         long id = row.get("id", Long.class);
                         (("R".equals(row.get("kind", String.class))) ? raised : cleared).add(id);
@@ -190,10 +190,13 @@ class Evaluation {
         return events.appendSeveral(SYSTEM, tenantId, type, rows, Map.of("alerts", alerts.toArray(Long[]::new)));
     }
 
-    private static GenericExecuteSpec bind(GenericExecuteSpec spec, long tenantId, Map<String, Object> binds) {
+    /** Binds the values the statement names (a rule without dates has no {@code :today}). */
+    private static GenericExecuteSpec bind(GenericExecuteSpec spec, String sql, long tenantId, Map<String, Object> binds) {
         spec = spec.bind("tenant", tenantId);
         for (Map.Entry<String, Object> b : binds.entrySet()) {
-            spec = spec.bind(b.getKey(), b.getValue());
+            if (sql.contains(":" + b.getKey())) {
+                spec = spec.bind(b.getKey(), b.getValue());
+            }
         }
         return spec;
     }
