@@ -1,7 +1,7 @@
 package org.opendso.alert;
 
 /** A rule setting that cannot be saved; names the field (rule, enabled, days) and the rule. */
-public class InvalidAlertSetting extends RuntimeException {
+public class InvalidAlertSetting extends IllegalArgumentException {
 
     private final String field;
     private final String rule;
