@@ -14,7 +14,11 @@ import org.opendso.realtime.EventStreams;
 import org.opendso.realtime.EventType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 /** Each rule on the real database, as of the fixed {@link AlertFixture#TODAY}, in a company of its own. */
 @IntegrationTest
@@ -25,6 +29,8 @@ class AlertRulesIT {
     @Autowired AlertFixture fx;
     @Autowired TestTenants tenants;
     @Autowired EventStreams streams;
+    @Autowired Evaluation evaluation;
+    @Autowired TransactionalOperator tx;
 
     TestTenants.Other other;
 
@@ -313,5 +319,28 @@ class AlertRulesIT {
         assertThat(evaluate(c)).isEqualTo(new Evaluation.Outcome(4, 0));
         assertThat(streams.head(other.tenantId(), c).block()).isEqualTo(head + 4);
         assertThat(fx.events(c)).containsExactly("ALERT_RAISED", "ALERT_RAISED", "ALERT_RAISED", "ALERT_RAISED");
+    }
+
+    @Test
+    void theScheduledRunSkipsACompanyAnotherSessionIsEvaluating() {
+        Mono<Boolean> otherSession = evaluation.tryLock(other.tenantId()).contextWrite(c -> Context.empty());
+        evaluation.lock(other.tenantId()).then(otherSession).as(tx::transactional)
+                .as(StepVerifier::create).expectNext(false).verifyComplete();
+        // released at commit
+        evaluation.tryLock(other.tenantId()).as(tx::transactional).as(StepVerifier::create).expectNext(true)
+                .verifyComplete();
+    }
+
+    @Test
+    void concurrentRunsRaiseOnce() {
+        long c = customer("CON-1");
+        fx.item(other.tenantId(), c, "C1-1", TODAY.minusDays(30), "500.00");
+        List<Evaluation.Outcome> outcomes = reactor.core.publisher.Flux.range(0, 4)
+                .flatMap(i -> alerts.evaluate(other.tenantId(), i % 2 == 0 ? List.of(c) : null, TODAY)
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList().block();
+        assertThat(outcomes.stream().mapToLong(Evaluation.Outcome::raised).sum()).isEqualTo(1);
+        assertThat(fx.alerts(c)).hasSize(1);
+        assertThat(fx.events(c)).containsExactly("ALERT_RAISED");
     }
 }

@@ -63,6 +63,11 @@ class AlertApiIT {
                 .jsonPath("$.total").isEqualTo(1)
                 .jsonPath("$.content[0].rule").isEqualTo("NO_ACTION")
                 .jsonPath("$.content[0].customerName").isEqualTo("Customer API-2");
+        get(other.collector().login(), "/v1/customers/API-1").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.openAlerts").isEqualTo(2);
+        get(other.admin().login(), "/v1/customers?query=API-").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.content[?(@.account == 'API-1')].openAlerts").isEqualTo(List.of(2))
+                .jsonPath("$.content[?(@.account == 'API-2')].openAlerts").isEqualTo(List.of(1));
         get(other.collector().login(), "/v1/alerts?customer=API-2").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.total").isEqualTo(0);
         get(other.collector().login(), "/v1/alerts?state=cleared").exchange().expectStatus().isOk().expectBody()
