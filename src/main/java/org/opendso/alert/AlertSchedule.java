@@ -37,7 +37,7 @@ class AlertSchedule implements SmartLifecycle {
     /** The events after which an account's alerts may change (never the alerts' own: no loop). */
     static final Set<EventType> TRIGGERS = Set.of(EventType.ITEMS_QUALIFIED, EventType.ITEMS_IMPORTED,
             EventType.STATUS_REPLACED, EventType.MAIL_SENT, EventType.MAIL_FAILED, EventType.ACTION_DONE,
-            EventType.ACTION_COMPLETED, EventType.ACTION_CREATED);
+            EventType.ACTION_COMPLETED);
 
     private final Alerts alerts;
     private final EventBus bus;

@@ -77,7 +77,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         grid.setSizeFull();
         grid.addColumn(a -> Money.dateTime(a.raisedAt(), getLocale())).setHeader(getTranslation("alerts.col.raised"))
                 .setKey("raised").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(a -> new Anchor("customers/" + a.account(), a.account() + " · " + a.customerName()))
+        grid.addComponentColumn(a -> new Anchor(sheet(a.account()), a.account() + " · " + a.customerName()))
                 .setHeader(getTranslation("alerts.col.account")).setKey("account").setFlexGrow(2);
         grid.addComponentColumn(a -> new Tag(texts.rule(a.rule()), a.open() ? "error" : "neutral"))
                 .setHeader(getTranslation("alerts.col.rule")).setKey("rule").setAutoWidth(true).setFlexGrow(0);
@@ -95,6 +95,11 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         add(toolbar, grid);
         expand(grid);
         refresh();
+    }
+
+    /** The customer sheet's address (by route, not by class: the customer views show this package's badges). */
+    static String sheet(String account) {
+        return "customers/" + java.net.URLEncoder.encode(account, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String stateText(Alert a) {
