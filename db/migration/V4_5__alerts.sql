@@ -59,3 +59,6 @@ create index alert_open_idx on alert (tenant_id, customer_id) where cleared_at i
 -- the notifications list, newest first
 create index alert_tenant_raised_idx on alert (tenant_id, raised_at desc, id desc);
 create index alert_customer_idx on alert (customer_id, raised_at desc);
+-- MAIL_FAILED asks, every few minutes, for the failed mails of a company and for a later mail sent to the account
+create index mail_outbox_failed_idx on mail_outbox (tenant_id, customer_id, id) where state = 'FAILED';
+create index mail_outbox_customer_sent_idx on mail_outbox (customer_id, id) where state = 'SENT';
