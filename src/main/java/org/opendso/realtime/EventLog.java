@@ -103,6 +103,50 @@ public class EventLog {
         return spec.map((row, meta) -> row.get("n", Long.class)).one();
     }
 
+    /**
+     * Like {@link #appendEach}, but an account may have several events (e.g. the alerts a rule raised on it, one
+     * event each): {@code rows} is a select of {@code customer_id}, {@code payload} (jsonb) and {@code ord} (their
+     * order within the account). Each account's seq moves once by its number of events. Runs in the caller's
+     * transaction; emits the number of events written.
+     */
+    public Mono<Long> appendSeveral(Actor actor, long tenantId, EventType type, String rows, Map<String, Object> binds) {
+        GenericExecuteSpec spec = db.sql("""
+                        with p as (
+                            select customer_id, payload,
+                                   row_number() over (partition by customer_id order by ord) as rn,
+                                   count(*) over (partition by customer_id) as n
+                            from (%s) r),
+                        k as (select customer_id, max(n) as n from p group by customer_id),
+                        s as (
+                            update customer c set event_seq = c.event_seq + k.n from k
+                            where c.id = k.customer_id and c.tenant_id = :tenant
+                            returning c.id, c.tenant_id, c.account, c.event_seq, k.n),
+                        e as (
+                            insert into event (tenant_id, customer_id, seq, type, payload, actor_id, actor_name)
+                            select s.tenant_id, s.id, s.event_seq - s.n + p.rn, :type, p.payload, :actorId, :actorName
+                            from s join p on p.customer_id = s.id
+                            order by s.id, p.rn
+                            returning id, tenant_id, customer_id, seq, type, payload, actor_id, actor_name, created_at),
+                        m as (
+                            select e.*, json_build_object('i', e.id, 't', e.tenant_id, 'c', e.customer_id,
+                                   'a', s.account, 's', e.seq, 'y', e.type, 'u', e.actor_id, 'n', e.actor_name,
+                                   'at', e.created_at, 'p', e.payload)::text as msg
+                            from e join s on s.id = e.customer_id)
+                        select count(pg_notify('opendso_events', case when octet_length(m.msg) <= :limit then m.msg
+                                   else json_build_object('i', m.id, 't', m.tenant_id, 'c', m.customer_id, 's', m.seq)::text
+                                   end)) as n
+                        from (select * from m order by customer_id, seq) m""".formatted(rows))
+                .bind("tenant", tenantId)
+                .bind("type", type.name())
+                .bind("actorName", actor.name())
+                .bind("limit", INLINE_LIMIT);
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        spec = actor.userId() == null ? spec.bindNull("actorId", Long.class) : spec.bind("actorId", actor.userId());
+        return spec.map((row, meta) -> row.get("n", Long.class)).one();
+    }
+
     /** An event still to be appended. */
     public record Pending(EventType type, Object payload) {
     }

@@ -25,14 +25,17 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.Locale;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.user.Users;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every page: a side menu built from the views' {@code @Menu} annotations (so the layout
- * knows no feature), the page title, who is logged in, the language switch and logout.
+ * knows no feature), the page title, the capabilities' {@link HeaderWidget}s, who is logged in, the language switch
+ * and logout.
  */
 @Layout
 @PermitAll
@@ -40,7 +43,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 title = new H1();
 
-    MainLayout(AuthenticationContext authentication, Users users) {
+    MainLayout(AuthenticationContext authentication, Users users, ObjectProvider<HeaderWidget> widgets) {
         Staff staff = CurrentStaff.require();
         setPrimarySection(Section.DRAWER);
         addClassName("main-layout");
@@ -74,7 +77,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.addThemeVariants(ButtonVariant.TERTIARY);
         logout.addClassName("logout");
 
-        HorizontalLayout right = new HorizontalLayout(who, language, logout);
+        HorizontalLayout right = new HorizontalLayout();
+        widgets.orderedStream().sorted(Comparator.comparingInt(HeaderWidget::order))
+                .forEach(widget -> right.add(widget.create()));
+        right.add(who, language, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassName("header-right");
 

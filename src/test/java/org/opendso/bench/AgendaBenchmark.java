@@ -130,7 +130,8 @@ public final class AgendaBenchmark {
                     insert into customer_assignment (tenant_id, customer_id, user_id, role)
                     select c.tenant_id, c.id, u.id, 'COLLECTOR' from customer c
                     join app_user u on u.login = 'bench-collector' where c.tenant_id = %d""".formatted(tenant));
-            // due dates from 240 days ago to 40 days ahead; one item in five paid, one in twenty a credit note
+            // due dates from 150 days ago to 40 days ahead (younger than the old-items warning: one waiting action
+            // per overdue account); one item in five paid, one in twenty a credit note
             st.execute("""
                     insert into open_item (tenant_id, customer_id, type, number, issue_date, due_date, amount,
                                            open_amount, currency, closed_at)
@@ -144,7 +145,7 @@ public final class AgendaBenchmark {
                            case when i %% 5 = 0 then now() end
                     from customer c
                     cross join generate_series(1, %d) i
-                    cross join lateral (select date '%s' - ((c.id * 31 + i * 17) %% 280)::int + 40 as d) due
+                    cross join lateral (select date '%s' - ((c.id * 31 + i * 17) %% 190)::int + 40 as d) due
                     where c.tenant_id = %d""".formatted(ITEMS_PER_CUSTOMER, today, tenant));
             st.execute("analyze");
         }

@@ -44,12 +44,10 @@ final class AccountNews {
             case ITEMS_IMPORTED -> t("sheet.history.what.ITEMS_IMPORTED", count(p, "created"), count(p, "updated"),
                     count(p, "closed"));
             case CONTACT_CHANGED -> t("sheet.history.what.CONTACT_CHANGED");
-            case ALERT_RAISED -> t("sheet.history.what.ALERT_RAISED",
-                    nz(text(p, "message") == null ? text(p, "rule") : text(p, "message")));
+            case ALERT_RAISED -> t("sheet.history.what.ALERT_RAISED", alert(p));
             case STATUS_REPLACED -> t("sheet.history.what.STATUS_REPLACED", statusLabel(p.get("from")),
                     statusLabel(p.get("to")));
-            case ALERT_CLEARED -> t("sheet.history.what.ALERT_CLEARED",
-                    nz(text(p, "message") == null ? text(p, "rule") : text(p, "message")));
+            case ALERT_CLEARED -> t("sheet.history.what.ALERT_CLEARED", alert(p));
             case SCENARIO_ASSIGNED -> p.path("default").asBoolean(false)
                     ? t("sheet.history.what.SCENARIO_ASSIGNED.default", nz(text(p, "scenario")))
                     : t("sheet.history.what.SCENARIO_ASSIGNED", nz(text(p, "scenario")));
@@ -128,6 +126,21 @@ final class AccountNews {
         }
         String label = EventPayloads.text(status.get("fr".equals(locale().getLanguage()) ? "labelFr" : "labelEn"));
         return label != null ? label : nz(EventPayloads.text(status.get("code")));
+    }
+
+    /** "Promise to pay not kept (INV-7)": the rule in the reader's language and what it is about. */
+    private String alert(JsonNode p) {
+        String rule = text(p, "rule");
+        if (rule == null) {
+            return nz(text(p, "message"));
+        }
+        JsonNode details = p.path("details");
+        String about = EventPayloads.text(details.get("number"));
+        if (about == null) {
+            about = EventPayloads.text(details.get("to"));
+        }
+        String label = t("alerts.rule." + rule);
+        return about == null ? label : label + " (" + about + ")";
     }
 
     private String kind(JsonNode p) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opendso.alert.ui.AlertBadges;
 import org.opendso.customer.CustomerQuery;
 import org.opendso.customer.CustomerRow;
 import org.opendso.customer.Customers;
@@ -175,6 +176,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         }
         grid.addColumn(CustomerRow::account).setHeader(getTranslation("customers.account"))
                 .setKey(CustomerQuery.Sort.ACCOUNT.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        AlertBadges.current().addColumn(grid, CustomerRow::id);
         grid.addColumn(CustomerRow::name).setHeader(getTranslation("customers.name"))
                 .setKey(CustomerQuery.Sort.NAME.name()).setSortable(true).setWidth("11rem").setFlexGrow(3);
         grid.addColumn(CustomerRow::city).setHeader(getTranslation("customers.city")).setKey("city").setWidth("6rem").setFlexGrow(1);

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.opendso.action.SpecificActions;
+import org.opendso.alert.ui.AlertBadges;
 import org.opendso.customer.Contacts;
 import org.opendso.customer.Customer;
 import org.opendso.customer.Customers;
@@ -199,6 +200,7 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         Tag account = new Tag(customer.account(), "primary");
         presenceBar = new PresenceBar(presence, staff, staff.tenantId(), customer.id());
         HorizontalLayout titleRow = new HorizontalLayout(back, name, account, presenceBar);
+        titleRow.addComponentAtIndex(3, AlertBadges.current().account(customer.id()));
         titleRow.setAlignItems(FlexComponent.Alignment.CENTER);
         titleRow.setWidthFull();
         titleRow.expand(account);

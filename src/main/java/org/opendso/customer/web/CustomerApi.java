@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.opendso.alert.Alerts;
 import org.opendso.customer.Assignee;
 import org.opendso.customer.Contacts;
 import org.opendso.customer.Customer;
@@ -38,8 +39,11 @@ class CustomerApi {
     private final OpenItems items;
     private final Penalties penalties;
     private final Scenarios scenarios;
+    private final Alerts alerts;
 
-    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties, Scenarios scenarios) {
+    CustomerApi(Customers customers, Contacts contacts, OpenItems items, Penalties penalties, Scenarios scenarios,
+                Alerts alerts) {
+        this.alerts = alerts;
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
@@ -62,7 +66,7 @@ class CustomerApi {
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
                         BigDecimal penaltyTotal, BigDecimal indemnityTotal,
                         List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, ScenarioJson scenario,
-                        long version) {
+                        long version, long openAlerts) {
     }
 
     /** {@code default}: the account has no scenario of its own and follows the company's default. */
@@ -74,7 +78,7 @@ class CustomerApi {
 
     record CustomerLine(String account, String name, String city, String currency, BigDecimal balance,
                         BigDecimal overdue, int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
-                        BigDecimal penaltyTotal, BigDecimal indemnityTotal) {
+                        BigDecimal penaltyTotal, BigDecimal indemnityTotal, long openAlerts) {
     }
 
     record Page<T>(List<T> content, int page, int size, long total) {
@@ -90,13 +94,15 @@ class CustomerApi {
         CustomerQuery query = new CustomerQuery(request.queryParam("query").orElse(null), null, null, overdue,
                 sort, desc, page * size, size);
         LocalDate today = LocalDate.now();
-        // the page's penalties in one read of its late invoices, not one per account
+        // the page's penalties in one read of its late invoices, and its alerts in one more, not one per account
         return CurrentStaff.reactive().flatMap(staff -> Mono.zip(
                         customers.search(staff, query).collectList()
-                                .flatMap(rows -> penalties.ofAccounts(staff.tenantId(),
-                                                rows.stream().map(CustomerRow::id).toList(), today)
+                                .flatMap(rows -> Mono.zip(penalties.ofAccounts(staff.tenantId(),
+                                                        rows.stream().map(CustomerRow::id).toList(), today),
+                                                alerts.openOf(staff, rows.stream().map(CustomerRow::id).toList()))
                                         .map(byId -> rows.stream().map(r -> line(r,
-                                                byId.getOrDefault(r.id(), Penalty.NONE), today)).toList())),
+                                                byId.getT1().getOrDefault(r.id(), Penalty.NONE), today,
+                                                byId.getT2().getOrDefault(r.id(), List.of()).size())).toList())),
                         customers.count(staff, query)))
                 .flatMap(t -> ServerResponse.ok().bodyValue(new Page<>(t.getT1(), page, size, t.getT2())));
     }
@@ -106,8 +112,10 @@ class CustomerApi {
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
                 .flatMap(c -> Mono.zip(penalties.ofAccount(staff.tenantId(), c.id(), today),
                                 scenarios.ofCustomer(staff.tenantId(), c.id())
-                                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-                        .flatMap(t -> ServerResponse.ok().bodyValue(json(c, t.getT1(), t.getT2().orElse(null), today)))));
+                                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                                alerts.openOf(staff, c.id()).count())
+                        .flatMap(t -> ServerResponse.ok().bodyValue(json(c, t.getT1(), t.getT2().orElse(null), today,
+                                t.getT3())))));
     }
 
     private Mono<ServerResponse> items(ServerRequest request) {
@@ -135,20 +143,20 @@ class CustomerApi {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No customer account '" + account + "' for you")));
     }
 
-    private static CustomerLine line(CustomerRow r, Penalty penalty, LocalDate today) {
+    private static CustomerLine line(CustomerRow r, Penalty penalty, LocalDate today, long openAlerts) {
         return new CustomerLine(r.account(), r.name(), r.city(), r.currency(), r.balance(), r.overdue(), r.openItems(),
-                r.oldestOverdue(), r.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity());
+                r.oldestOverdue(), r.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity(), openAlerts);
     }
 
     /** {@code s} is null only if the company has no default scenario, which the scenario rules never leave. */
-    private static CustomerJson json(Customer c, Penalty penalty, AccountScenario s, LocalDate today) {
+    private static CustomerJson json(Customer c, Penalty penalty, AccountScenario s, LocalDate today, long openAlerts) {
         return new CustomerJson(c.account(), c.name(), c.address(), c.postalCode(), c.city(), c.country(), c.currency(),
                 c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(), c.oldestOverdue(),
                 c.oldestOverdueDays(today), penalty.penalty(), penalty.indemnity(),
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
                 assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER),
                 s == null ? null : new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()),
-                c.version());
+                c.version(), openAlerts);
     }
 
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
