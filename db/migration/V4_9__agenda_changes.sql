@@ -97,3 +97,34 @@ end $$;
 create trigger tenant_agenda_old_items after update of old_items_days on tenant
     for each row when (old.old_items_days is distinct from new.old_items_days)
     execute function agenda_mark_tenant_settings();
+
+-- The agenda of a user is the waiting actions assigned to that user, counted without a visibility check per
+-- action (decision 0011): so the assignee of a waiting action must be someone who sees its account. Generation
+-- gives it to the account's collector; reassigning checks the new assignee; and here, when a user is taken off an
+-- account, their waiting actions on it pass to the account's (first) remaining collector, or to nobody; when an
+-- account without a collector gets one, its unassigned waiting actions go to that collector.
+create function agenda_follow_assignments() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'DELETE' then
+        update collection_action a
+        set assignee_id = (select ca.user_id from customer_assignment ca
+                           where ca.customer_id = old.customer_id and ca.role = 'COLLECTOR'
+                           order by ca.user_id limit 1),
+            version = a.version + 1
+        where a.customer_id = old.customer_id and a.assignee_id = old.user_id
+          and a.state in ('PLANNED', 'TO_CONFIRM')
+          -- administrators see every account: what was given to one stays theirs
+          and not exists (select 1 from app_user u where u.id = old.user_id and u.role = 'ADMIN');
+    elsif new.role = 'COLLECTOR' then
+        update collection_action a set assignee_id = new.user_id, version = a.version + 1
+        where a.customer_id = new.customer_id and a.assignee_id is null and a.state in ('PLANNED', 'TO_CONFIRM');
+    end if;
+    return null;
+end $$;
+create trigger customer_assignment_agenda after insert or delete on customer_assignment
+    for each row execute function agenda_follow_assignments();
+
+-- The agenda's counts read only this index (kind, account and scenario filters included).
+drop index collection_action_agenda_idx;
+create index collection_action_agenda_idx on collection_action (tenant_id, assignee_id, due_date)
+    include (kind, customer_id, scenario_id) where state in ('PLANNED', 'TO_CONFIRM');

@@ -165,7 +165,7 @@ public class Agenda {
             return Mono.error(new InvalidAction("minAmount", "The minimum amount is 0 or more, not " + query.minAmount()));
         }
         return knownScenario(staff, query.scenario()).then(user(staff, query.user())).flatMap(userId -> {
-            // no join to customer for the counts: they read every waiting action of the user (100k)
+            // no join to customer: the counts read every waiting action of the user (100k), from one index
             String where = """
                     where a.tenant_id = :tenant and a.state in ('PLANNED', 'TO_CONFIRM') and a.assignee_id = :user
                       and (cast(:kind as text) is null or a.kind = :kind)
@@ -175,10 +175,13 @@ public class Agenda {
                            where tenant_id = :tenant and lower(name) = lower(:scenario)))
                       and (cast(:min_amount as numeric) is null or coalesce((select b.overdue from customer_balance b
                            where b.customer_id = a.customer_id), a.amount) >= :min_amount)
-                    """ + " and " + Visibility.onCustomerId("a.customer_id") + "\n";
-            Mono<List<PlannedAction>> actions = bind(db.sql(SELECT + " " + where + """
+                    """;
+            // the rows are checked against the account's visibility; the counts, which read every waiting action of
+            // the user, rely on the rule that an action's assignee sees its account (migration V4_9, reassign)
+            String visible = " and " + Visibility.onCustomerId("a.customer_id") + "\n";
+            Mono<List<PlannedAction>> actions = bind(Visibility.bind(db.sql(SELECT + " " + where + visible + """
                              and (cast(:from as date) is null or a.due_date >= :from) and a.due_date <= :to
-                            order by a.due_date, a.id limit :limit offset :offset"""), staff, userId, kind, query)
+                            order by a.due_date, a.id limit :limit offset :offset"""), staff), staff, userId, kind, query)
                     .bind("from", Optional.ofNullable(query.from()).orElse(LocalDate.of(1900, 1, 1)))
                     .bind("to", to).bind("limit", size).bind("offset", (long) page * size)
                     .map((row, meta) -> action(row)).all().collectList();
@@ -202,7 +205,7 @@ public class Agenda {
     }
 
     private GenericExecuteSpec bind(GenericExecuteSpec spec, Staff staff, long userId, String kind, AgendaQuery query) {
-        spec = Visibility.bind(spec, staff).bind("tenant", staff.tenantId()).bind("user", userId);
+        spec = spec.bind("tenant", staff.tenantId()).bind("user", userId);
         spec = kind == null ? spec.bindNull("kind", String.class) : spec.bind("kind", kind);
         spec = query.scenario() == null || query.scenario().isBlank() ? spec.bindNull("scenario", String.class)
                 : spec.bind("scenario", query.scenario().strip());
@@ -243,6 +246,20 @@ public class Agenda {
         return db.sql("select id from app_user where tenant_id = :tenant and lower(login) = lower(:login) and enabled")
                 .bind("tenant", tenantId).bind("login", login.strip())
                 .map((row, meta) -> row.get("id", Long.class)).one();
+    }
+
+    /** Whether this user of the tenant sees the account (the rule of customer.Visibility, for another user). */
+    private Mono<Boolean> sees(long tenantId, long userId, long customerId) {
+        return db.sql("""
+                        select u.role = 'ADMIN'
+                               or (u.role = 'COLLECTOR' and t.collectors_see_all)
+                               or exists (select 1 from customer_assignment a
+                                          where a.customer_id = :customer and a.user_id = u.id) as sees
+                        from app_user u join tenant t on t.id = u.tenant_id
+                        where u.tenant_id = :tenant and u.id = :user""")
+                .bind("tenant", tenantId).bind("user", userId).bind("customer", customerId)
+                .map((row, meta) -> Boolean.TRUE.equals(row.get("sees", Boolean.class)))
+                .one().defaultIfEmpty(false);
     }
 
     /** One action of an account the caller sees; {@link UnknownAction} otherwise. */
@@ -321,6 +338,9 @@ public class Agenda {
             }
             return userOf(staff.tenantId(), login)
                     .switchIfEmpty(Mono.error(() -> new InvalidAction("user", "No active user '" + login + "' in this company")))
+                    .filterWhen(userId -> sees(staff.tenantId(), userId, current.customerId()))
+                    .switchIfEmpty(Mono.error(() -> new InvalidAction("user", login.strip() + " does not see account "
+                            + current.account() + ": assign the account to them first")))
                     .flatMap(userId -> change(staff, id, version, EventType.ACTION_REASSIGNED, c -> db.sql("""
                                             update collection_action set assignee_id = :assignee, version = version + 1
                                             where id = :id and tenant_id = :tenant and version = :version

@@ -42,22 +42,23 @@ class Generation {
                 from customer c
                 left join scenario d on d.tenant_id = c.tenant_id and d.is_default
                 where c.tenant_id = :tenant %s),
-            overdue as (
-                select o.customer_id, sum(o.open_amount) as amount
-                from open_item o join acc on acc.customer_id = o.customer_id
+            -- one pass over the accounts' overdue items: the overdue amount, and the anchor among the items still
+            -- chased (as two CTEs, the second read the items again and the planner, misjudging the first's size,
+            -- hashed all of open_item for a run over 1,000 accounts: 1.3 s instead of a few ms)
+            balance as (
+                select o.customer_id, sum(o.open_amount) as amount,
+                       min(o.due_date) filter (where o.type = 'INVOICE' and o.open_amount > 0
+                           and (o.status_id is null or o.follow_up_date is null or o.follow_up_date <= :today)
+                           and ex.open_item_id is null) as anchor_date
+                from open_item o
+                join acc on acc.customer_id = o.customer_id
+                -- distinct: an item in two open specific actions is still one item to add up
+                left join (select distinct si.open_item_id from specific_action_item si
+                           join specific_action sa on sa.id = si.action_id
+                           where sa.tenant_id = :tenant and sa.state = 'OPEN') ex on ex.open_item_id = o.id
                 where o.tenant_id = :tenant and o.closed_at is null and o.due_date < :today
                 group by o.customer_id
                 having sum(o.open_amount) > 0),
-            anchor as (
-                select o.customer_id, min(o.due_date) as anchor_date
-                from open_item o join overdue v on v.customer_id = o.customer_id
-                where o.tenant_id = :tenant and o.closed_at is null and o.type = 'INVOICE' and o.open_amount > 0
-                  and o.due_date < :today
-                  and (o.status_id is null or o.follow_up_date is null or o.follow_up_date <= :today)
-                  and not exists (select 1 from specific_action_item si
-                                  join specific_action sa on sa.id = si.action_id
-                                  where si.open_item_id = o.id and sa.tenant_id = :tenant and sa.state = 'OPEN')
-                group by o.customer_id),
             handled as (
                 select distinct on (a.customer_id) a.customer_id, a.anchor_date, a.step_position
                 from collection_action a join acc on acc.customer_id = a.customer_id
@@ -69,15 +70,15 @@ class Generation {
             target as materialized (
                 select distinct on (n.customer_id) n.customer_id, acc.scenario_id, s.id as step_id,
                        s.position, s.kind, s.mode, s.template_code, n.anchor_date,
-                       n.anchor_date + s.offset_days as due_date, v.amount
-                from anchor n
+                       n.anchor_date + s.offset_days as due_date, n.amount
+                from balance n
                 join acc on acc.customer_id = n.customer_id
-                join overdue v on v.customer_id = n.customer_id
                 join scenario_step s on s.tenant_id = :tenant and s.scenario_id = acc.scenario_id
                 left join handled h on h.customer_id = n.customer_id
                 -- same anchor: the step after the last one handled; a new anchor: the latest step already due,
                 -- else the first step
-                where h.anchor_date is distinct from n.anchor_date or s.position > h.step_position
+                where n.anchor_date is not null
+                  and (h.anchor_date is distinct from n.anchor_date or s.position > h.step_position)
                 order by n.customer_id,
                          case when h.anchor_date = n.anchor_date then 0
                               when n.anchor_date + s.offset_days <= :today then 0 else 1 end,

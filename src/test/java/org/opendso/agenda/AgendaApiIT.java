@@ -202,6 +202,10 @@ class AgendaApiIT {
         post("sales", "/v1/actions/" + id + "/reassign", Map.of("user", "admin")).expectStatus().isNotFound();
         post("collector", "/v1/actions/" + id + "/reassign", Map.of("user", "nobody")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("user");
+        // the sales manager is not on this account: their agenda would hold an account they cannot open
+        post("collector", "/v1/actions/" + id + "/reassign", Map.of("user", "sales")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("user")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("does not see account AGA-5"));
         post("collector", "/v1/actions/" + id + "/reassign", Map.of("user", "admin")).expectStatus().isOk().expectBody()
                 .jsonPath("$.assignee").isEqualTo("admin");
         get("admin", "/v1/agenda?customer=AGA-5").expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);

@@ -151,6 +151,34 @@ class AgendaChangesIT {
     }
 
     @Test
+    void waitingActionsFollowTheAccountsCollectorsSoTheirAssigneeAlwaysSeesTheAccount() {
+        long c = customer("CH-10");
+        fx.item(other.tenantId(), c, "CH10-1", TODAY.minusDays(10), "100.00");
+        runChanges(1);
+        long collector = other.collector().userId();
+        assertThat(fx.waiting(c)).singleElement().extracting(Row::assignee).isEqualTo(collector);
+
+        // the collector taken off the account, none left: the action is nobody's, not the former collector's
+        db.sql("delete from customer_assignment where customer_id = :c").bind("c", c).then().block();
+        assertThat(fx.waiting(c)).singleElement().extracting(Row::assignee).isNull();
+
+        // a collector (back) on the account: the unassigned action is theirs
+        db.sql("insert into customer_assignment (tenant_id, customer_id, user_id, role) values (:t, :c, :u, 'COLLECTOR')")
+                .bind("t", other.tenantId()).bind("c", c).bind("u", collector).then().block();
+        assertThat(fx.waiting(c)).singleElement().extracting(Row::assignee).isEqualTo(collector);
+
+        // an administrator keeps what was given to them: they see every account
+        long admin = other.admin().userId();
+        db.sql("update collection_action set assignee_id = :u where customer_id = :c and state = 'PLANNED'")
+                .bind("u", admin).bind("c", c).then().block();
+        db.sql("insert into customer_assignment (tenant_id, customer_id, user_id, role) values (:t, :c, :u, 'SALES_MANAGER')")
+                .bind("t", other.tenantId()).bind("c", c).bind("u", admin).then().block();
+        db.sql("delete from customer_assignment where customer_id = :c and user_id = :u").bind("c", c).bind("u", admin)
+                .then().block();
+        assertThat(fx.waiting(c)).singleElement().extracting(Row::assignee).isEqualTo(admin);
+    }
+
+    @Test
     void aRunForOneTenantLeavesTheMarksOfAnother() {
         TestTenants.Other second = tenants.create("ch2-" + System.nanoTime());
         db.sql("delete from agenda_change where tenant_id = :t").bind("t", second.tenantId()).then().block();
