@@ -147,14 +147,14 @@ public class EmailActions {
                 .map(sent -> new Confirmed(sent, failed));
     }
 
+    /** The regeneration commits on its own: an action found obsolete stays so even though it is not sent. */
     private Mono<EmailSent> confirm(Staff staff, long id) {
         return agenda.find(staff, id)
                 .flatMap(a -> agenda.regenerate(staff.tenantId(), List.of(a.customerId())))
                 .then(Mono.defer(() -> agenda.find(staff, id)))
                 .flatMap(a -> "TO_CONFIRM".equals(a.state()) ? send(staff, id, a.version(), null, null, null)
                         : Mono.error(new ActionChanged(a.isWaiting() ? "This action does not wait for a confirmation"
-                                : "This action is " + a.state() + " now (the account changed)", a)))
-                .as(tx::transactional);
+                                : "This action is " + a.state() + " now (the account changed)", a)));
     }
 
     /**
