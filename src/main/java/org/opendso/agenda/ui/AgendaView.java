@@ -71,6 +71,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         kind.setClearButtonVisible(true);
         kind.addValueChangeListener(e -> refresh());
         customer.setLabel(getTranslation("agenda.customer"));
+        customer.setId("agenda-customer");
         customer.setClearButtonVisible(true);
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.addValueChangeListener(e -> refresh());
@@ -92,6 +93,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> (int) page(0, 1).total());
         grid.setSizeFull();
+        grid.setId("agenda-grid");
 
         add(figures, filters, grid);
         refresh();

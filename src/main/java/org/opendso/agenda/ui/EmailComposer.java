@@ -69,6 +69,13 @@ class EmailComposer extends Dialog {
         setHeaderTitle(getTranslation("agenda.email.title", draft.action().account(), draft.action().customerName()));
         setWidth("min(80em, 96vw)");
 
+        to.setId("email-to");
+        subject.setId("email-subject");
+        body.setId("email-body");
+        send.setId("email-send");
+        qualify.setId("email-qualify");
+        error.setId("email-error");
+        preview.body.setId("email-preview");
         to.setLabel(getTranslation("agenda.email.to"));
         to.setWidthFull();
         to.setValue(String.join(", ", draft.to().stream().map(EmailAddress::email).toList()));
