@@ -144,7 +144,10 @@ class EmailComposer extends Dialog {
         error.setText("");
         List<String> recipients = Arrays.stream(to.getValue().split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {
-            sent = emails.send(staff, draft.action().id(), draft.action().version(), recipients, subject.getValue(),
+            // the step's recipients unchanged: let the service address them with their names
+            List<String> proposed = draft.to().stream().map(EmailAddress::email).toList();
+            sent = emails.send(staff, draft.action().id(), draft.action().version(),
+                    recipients.equals(proposed) ? null : recipients, subject.getValue(),
                     body.getValue()).block(); // allowed-blocking: Vaadin request thread
         } catch (RuntimeException e) {
             error.setText(describe(e));
