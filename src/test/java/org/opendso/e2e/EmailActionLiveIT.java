@@ -128,6 +128,14 @@ class EmailActionLiveIT {
             Locator body = collector.locator("#email-body textarea");
             body.fill("<p>Dear #ContactName,</p>\n<p>Account #CustomerAccount: please call us.</p>");
             assertThat(preview).hasAttribute("srcdoc", Pattern.compile("Account " + account + ": please call us"));
+            // the picker writes the hashtag where the cursor is: after "please call us"
+            String text = "<p>Dear #ContactName,</p>\n<p>Account #CustomerAccount: please call us";
+            body.evaluate("(t, at) => { t.focus(); t.setSelectionRange(at, at); }", text.length());
+            collector.locator(".hashtag-picker input").fill("#CollectorName");
+            collector.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("#CollectorName"))
+                    .first().click();
+            assertThat(body).hasValue(text + " #CollectorName.</p>");
+            assertThat(preview).hasAttribute("srcdoc", Pattern.compile("please call us Colin Collector\\."));
             HeadlessChromium.screenshot(collector, "21-email-composer-preview");
 
             long clicked = System.nanoTime();
@@ -140,7 +148,7 @@ class EmailActionLiveIT {
 
             // the administrator's history shows the email and the action done, live
             LocatorAssertions.ContainsTextOptions fast = new LocatorAssertions.ContainsTextOptions().setTimeout(5_000);
-            assertThat(history).containsText("Email to " + address, fast);
+            assertThat(history).containsText("Email to Zoe Payer", fast);
             assertThat(history).containsText("done", fast);
             long millis = (System.nanoTime() - clicked) / 1_000_000;
             HeadlessChromium.screenshot(admin, "23-email-history-live");

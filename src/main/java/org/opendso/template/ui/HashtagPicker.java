@@ -11,6 +11,9 @@ import org.opendso.template.Hashtag;
  */
 public class HashtagPicker extends ComboBox<Hashtag> {
 
+    /** The cursor of the text area's native textarea, read by the browser with the focusout event. */
+    private static final String CURSOR = "element.inputElement.selectionStart";
+
     private final TextArea target;
     private final Runnable afterInsert;
     /** Where the cursor of the target was when it last lost focus; null: unknown, insert at the end. */
@@ -30,9 +33,13 @@ public class HashtagPicker extends ComboBox<Hashtag> {
                 clear();
             }
         });
-        target.getElement().addEventListener("focusout", e -> cursorAt(
-                        (int) e.getEventData().get("element.inputElement.selectionStart").asInt()))
-                .addEventData("element.inputElement.selectionStart");
+        target.getElement().addEventListener("focusout", e -> {
+                    var position = e.getEventData().get(CURSOR);
+                    if (position != null && position.isNumber()) {
+                        cursorAt(position.asInt());
+                    }
+                })
+                .addEventData(CURSOR);
     }
 
     /** The cursor of the text area is at this position (characters from the start). */
