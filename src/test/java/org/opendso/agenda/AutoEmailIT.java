@@ -122,6 +122,20 @@ class AutoEmailIT {
     }
 
     @Test
+    void aCrashAfterTheMailWasQueuedLeavesNoMailAndTheNextRunSendsItOnce() throws Exception {
+        long[] a = account("AUTO-CRASH");
+        try (AutoCloseable crash = mx.failWhenDone(a[0])) {
+            emails.sendDue(TODAY).block();
+        }
+        assertThat(mx.mails(a[0])).isEmpty();
+        assertThat(fx.waiting(a[0])).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(a[2]));
+        assertThat(fx.events(a[0])).doesNotContain("MAIL_QUEUED", "ACTION_DONE");
+        emails.sendDue(TODAY).block();
+        assertThat(mx.mails(a[0])).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received(address("AUTO-CRASH"))).hasSize(1));
+    }
+
+    @Test
     void anAccountPaidMeanwhileIsNotWrittenToAndItsActionIsObsolete() {
         long[] a = account("AUTO-PAID");
         fx.pay(a[1]);

@@ -112,6 +112,19 @@ class EmailActionsIT {
     }
 
     @Test
+    void aFailureCompletingTheActionTakesTheQueuedMailBackWithIt() throws Exception {
+        long[] a = account("EM-ATOM", "en");
+        List<String> before = fx.events(a[0]);
+        try (AutoCloseable crash = mx.failWhenDone(a[0])) {
+            emails.send(other.collector(), a[1], null, null, null, null).as(StepVerifier::create)
+                    .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("simulated crash")).verify();
+        }
+        assertThat(mx.mails(a[0])).isEmpty();
+        assertThat(fx.events(a[0])).isEqualTo(before);
+        assertThat(fx.waiting(a[0])).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("PLANNED"));
+    }
+
+    @Test
     void aStaleVersionIsAConflictAndSendsNothing() {
         long[] a = account("EM-STALE", "en");
         long version = fx.waiting(a[0]).getFirst().version();

@@ -77,6 +77,23 @@ class EmailFixture {
                 .map((r, m) -> String.valueOf(r.get("actor_name", String.class))).all().collectList().block();
     }
 
+    /**
+     * Makes the database refuse to mark this account's actions DONE until closed: a failure after the mail was
+     * queued in the same transaction, as a crash before commit would be.
+     */
+    AutoCloseable failWhenDone(long customer) {
+        String name = "fail_done_" + customer;
+        db.sql("create function " + name + "() returns trigger language plpgsql as $$ begin "
+                + "if new.state = 'DONE' and new.customer_id = " + customer + " then "
+                + "raise exception 'simulated crash before commit'; end if; return new; end $$").then().block();
+        db.sql("create trigger " + name + " before update on collection_action for each row execute function "
+                + name + "()").then().block();
+        return () -> {
+            db.sql("drop trigger " + name + " on collection_action").then().block();
+            db.sql("drop function " + name + "()").then().block();
+        };
+    }
+
     LocalDate today() {
         return AgendaFixture.TODAY;
     }
