@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"spring.rsocket.server.port=0", "opendso.demo=true",
                 // action generation runs when a test asks for it, not on the wall clock's schedule
                 "opendso.agenda.daily-cron=-", "opendso.agenda.catch-up-cron=-",
-                "opendso.agenda.on-start=false",
+                "opendso.agenda.on-start=false", "opendso.agenda.auto-send-cron=-",
                 // alerts too: evaluated when a test asks (AlertTriggersIT switches the event triggers on)
                 "opendso.alerts.daily-cron=-", "opendso.alerts.catch-up-cron=-", "opendso.alerts.on-start=false",
                 "opendso.alerts.on-events=false"})

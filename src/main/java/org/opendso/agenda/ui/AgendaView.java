@@ -42,6 +42,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     static final List<String> KINDS = List.of("EMAIL", "LETTER", "CALL", "INTERNAL_TASK", "OLD_ITEMS_WARNING");
 
     private final Agenda agenda;
+    private final EmailComposers composers;
     private final Staff staff;
 
     final Figure today;
@@ -52,8 +53,9 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
-    AgendaView(Agenda agenda) {
+    AgendaView(Agenda agenda, EmailComposers composers) {
         this.agenda = agenda;
+        this.composers = composers;
         this.staff = CurrentStaff.require();
         addClassName("agenda-view");
         setSizeFull();
@@ -69,6 +71,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         kind.setClearButtonVisible(true);
         kind.addValueChangeListener(e -> refresh());
         customer.setLabel(getTranslation("agenda.customer"));
+        customer.setId("agenda-customer");
         customer.setClearButtonVisible(true);
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.addValueChangeListener(e -> refresh());
@@ -90,6 +93,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> (int) page(0, 1).total());
         grid.setSizeFull();
+        grid.setId("agenda-grid");
 
         add(figures, filters, grid);
         refresh();
@@ -102,6 +106,14 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         skip.addThemeVariants(ButtonVariant.SMALL);
         Button move = new Button(getTranslation("agenda.move"), e -> openMove(a));
         move.addThemeVariants(ButtonVariant.SMALL);
+        if ("EMAIL".equals(a.kind())) {
+            // an email is done by writing it: "Done" without a mail stays for one sent outside the application
+            Button write = new Button(getTranslation("agenda.email.open"), e -> write(a));
+            write.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+            write.addClassName("agenda-write");
+            done.removeThemeVariants(ButtonVariant.PRIMARY);
+            return new HorizontalLayout(write, done, skip, move);
+        }
         return new HorizontalLayout(done, skip, move);
     }
 
@@ -142,6 +154,11 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
 
     void move(PlannedAction a, LocalDate to) {
         run(() -> agenda.reschedule(staff, a.id(), a.version(), to).block(), "agenda.move.toast"); // allowed-blocking
+    }
+
+    /** The composer of an email action; the agenda refreshes once it is sent. */
+    EmailComposer write(PlannedAction a) {
+        return composers.open(staff, a.id(), sent -> refresh());
     }
 
     private void openMove(PlannedAction a) {

@@ -44,11 +44,12 @@ class TemplateDialog extends Dialog {
     final TextField name = new TextField();
     final TextField subject = new TextField();
     final TextArea body = new TextArea();
-    final ComboBox<Hashtag> hashtag = new ComboBox<>();
+    final HashtagPicker hashtag = new HashtagPicker(body, this::preview);
     final TextField account = new TextField();
-    final Span problem = new Span();
-    final Span previewSubject = new Span();
-    final IFrame previewBody = new IFrame();
+    final MailPreview mailPreview = new MailPreview();
+    final Span problem = mailPreview.problem;
+    final Span previewSubject = mailPreview.subject;
+    final IFrame previewBody = mailPreview.body;
     final Button save = new Button();
 
     private final Templates templates;
@@ -99,17 +100,6 @@ class TemplateDialog extends Dialog {
             kind.setValue(TemplateKind.EMAIL);
         }
 
-        hashtag.setLabel(getTranslation("templates.hashtag"));
-        hashtag.setItems(Hashtag.all());
-        hashtag.setItemLabelGenerator(Hashtag::tag);
-        hashtag.setPlaceholder(getTranslation("templates.hashtag.placeholder"));
-        hashtag.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.isFromClient()) {
-                insert(e.getValue());
-                hashtag.clear();
-            }
-        });
-
         FormLayout form = new FormLayout(code, language, kind, name);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
         VerticalLayout editor = new VerticalLayout(form, subject, hashtag, body);
@@ -122,15 +112,8 @@ class TemplateDialog extends Dialog {
         subject.addValueChangeListener(e -> preview());
         body.setValueChangeMode(ValueChangeMode.LAZY);
         body.addValueChangeListener(e -> preview());
-        problem.addClassName("template-problem");
-        problem.getStyle().set("color", "var(--lumo-error-text-color)");
-        previewSubject.addClassName("template-preview-subject");
-        previewBody.setSandbox(IFrame.SandboxType.RESTRICT_ALL);
-        previewBody.addClassName("template-preview-body");
-        previewBody.setWidthFull();
-        previewBody.setHeight("24em");
         VerticalLayout preview = new VerticalLayout(new H4(getTranslation("templates.preview.title")), account,
-                problem, previewSubject, previewBody);
+                mailPreview);
         preview.setPadding(false);
 
         HorizontalLayout columns = new HorizontalLayout(editor, preview);
@@ -146,15 +129,9 @@ class TemplateDialog extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    /**
-     * Adds the hashtag to the body, at its end: the server does not know where the cursor of a text area is, and a
-     * hashtag at the end is easy to move. A space keeps it apart from the word before it.
-     */
+    /** Adds the hashtag to the body where its cursor was (see {@link HashtagPicker}). */
     void insert(Hashtag h) {
-        String text = body.getValue();
-        body.setValue(text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1))
-                ? text + h.tag() : text + " " + h.tag());
-        preview();
+        hashtag.insert(h);
     }
 
     /** Renders the subject and body for the chosen account; an empty account shows no preview. */
