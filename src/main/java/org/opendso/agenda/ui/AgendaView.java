@@ -10,12 +10,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +26,8 @@ import org.opendso.agenda.AgendaCounts;
 import org.opendso.agenda.AgendaPage;
 import org.opendso.agenda.AgendaQuery;
 import org.opendso.agenda.PlannedAction;
+import org.opendso.scenario.Scenario;
+import org.opendso.scenario.Scenarios;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
 import org.opendso.ui.Figure;
@@ -50,10 +54,12 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Figure next7Days;
     final ComboBox<String> kind = new ComboBox<>();
     final TextField customer = new TextField();
+    final ComboBox<String> scenario = new ComboBox<>();
+    final BigDecimalField minAmount = new BigDecimalField();
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
-    AgendaView(Agenda agenda, EmailComposers composers) {
+    AgendaView(Agenda agenda, EmailComposers composers, Scenarios scenarios) {
         this.agenda = agenda;
         this.composers = composers;
         this.staff = CurrentStaff.require();
@@ -75,7 +81,16 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         customer.setClearButtonVisible(true);
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(kind, customer);
+        scenario.setLabel(getTranslation("agenda.scenario"));
+        scenario.setItems(scenarios.all(staff.tenantId()).map(Scenario::name).collectList()
+                .block()); // allowed-blocking: Vaadin request thread
+        scenario.setClearButtonVisible(true);
+        scenario.addValueChangeListener(e -> refresh());
+        minAmount.setLabel(getTranslation("agenda.min-amount"));
+        minAmount.setClearButtonVisible(true);
+        minAmount.setValueChangeMode(ValueChangeMode.LAZY);
+        minAmount.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(kind, scenario, customer, minAmount);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
@@ -130,7 +145,9 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
 
     private AgendaPage page(int page, int size) {
         String account = customer.getValue() == null || customer.getValue().isBlank() ? null : customer.getValue().strip();
-        return agenda.list(staff, new AgendaQuery(null, null, null, kind.getValue(), account, page, size))
+        BigDecimal min = minAmount.getValue() == null || minAmount.getValue().signum() < 0 ? null : minAmount.getValue();
+        return agenda.list(staff, new AgendaQuery(null, null, null, kind.getValue(), account, scenario.getValue(), min,
+                        page, size))
                 .block(); // allowed-blocking: Vaadin request thread
     }
 

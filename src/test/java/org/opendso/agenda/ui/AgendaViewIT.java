@@ -56,6 +56,19 @@ class AgendaViewIT extends ViewTestSupport {
         assertThat(view.rows()).isEmpty();
         view.kind.clear();
 
+        // the account follows the default scenario and owes 120 overdue
+        view.scenario.setValue("Export");
+        assertThat(view.rows()).isEmpty();
+        assertThat(view.late.value()).isEqualTo("0");
+        view.scenario.setValue("Standard");
+        assertThat(view.rows()).hasSize(1);
+        view.scenario.clear();
+        view.minAmount.setValue(new BigDecimal("120.01"));
+        assertThat(view.rows()).isEmpty();
+        view.minAmount.setValue(new BigDecimal("120"));
+        assertThat(view.rows()).hasSize(1);
+        view.minAmount.clear();
+
         // done: the next step (+30, the second reminder) is 14 days ahead, beyond the week
         view.complete(view.rows().getFirst());
         assertThat(view.rows()).isEmpty();
