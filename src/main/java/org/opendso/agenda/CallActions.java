@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 public class CallActions {
 
     /** Attempts on one call action before an unanswered one completes it. */
-    static final int ATTEMPTS = 3;
-    static final int MAX_NOTES = 4000;
+    public static final int ATTEMPTS = 3;
+    public static final int MAX_NOTES = 4000;
 
     private final Agenda agenda;
     private final DatabaseClient db;

@@ -42,6 +42,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     static final List<String> KINDS = List.of("EMAIL", "LETTER", "CALL", "INTERNAL_TASK", "OLD_ITEMS_WARNING");
 
     private final Agenda agenda;
+    private final LetterAndCallDialogs letterAndCall;
     private final Staff staff;
 
     final Figure today;
@@ -52,8 +53,9 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
-    AgendaView(Agenda agenda) {
+    AgendaView(Agenda agenda, LetterAndCallDialogs letterAndCall) {
         this.agenda = agenda;
+        this.letterAndCall = letterAndCall;
         this.staff = CurrentStaff.require();
         addClassName("agenda-view");
         setSizeFull();
@@ -102,7 +104,21 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         skip.addThemeVariants(ButtonVariant.SMALL);
         Button move = new Button(getTranslation("agenda.move"), e -> openMove(a));
         move.addThemeVariants(ButtonVariant.SMALL);
-        return new HorizontalLayout(done, skip, move);
+        HorizontalLayout buttons = new HorizontalLayout(done, skip, move);
+        if ("LETTER".equals(a.kind()) || "CALL".equals(a.kind())) {
+            // carrying out a letter or a call: its own dialog (see LetterAndCallDialogs)
+            Button open = new Button(getTranslation(a.kind().equals("LETTER") ? "letter.open" : "call.open"),
+                    e -> open(a));
+            open.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+            done.removeThemeVariants(ButtonVariant.PRIMARY);
+            buttons.addComponentAsFirst(open);
+        }
+        return buttons;
+    }
+
+    /** The letter or call dialog of the row; the agenda refreshes once the action is done or moved. */
+    Object open(PlannedAction a) {
+        return letterAndCall.open(staff, a, this::refresh);
     }
 
     /** The grid asks for pages (offset a multiple of the limit); anything else is read from the start. */
