@@ -74,11 +74,13 @@ class LetterActionsIT {
         assertThat(pdf.fileName()).isEqualTo("courrier-LT-1-" + AgendaFixture.TODAY + ".pdf");
         assertThat(pdf.language()).isEqualTo("fr");
         assertThat(pdf.subject()).isEqualTo("Mise en demeure de payer - compte LT-1");
+        // kept for a look (target/letter-formal-notice-fr.pdf): the build does not read it
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "letter-formal-notice-fr.pdf"), pdf.content());
         String text = text(pdf.content());
         assertThat(text).contains("Fournitures Lumière SA", "12 rue de l'Église", "75011 Paris",
                 "Boulangerie Éclair", "À l'attention de Jeanne Dupré", "3 avenue des Canuts", "69002 Lyon",
                 "Paris, le 10 mars 2026", "Objet : Mise en demeure de payer - compte LT-1",
-                "1 234,56 €", "LT-1-F1", "Collector");
+                "1 234,56 €", "LT-1-F1", "Collector", "régler la somme de 1 234,56 €");
         // the standard letter no longer writes the addresses by hand (V4_7): each shows once
         assertThat(text.split("Boulangerie Éclair", -1)).hasSize(2);
         assertThat(text.split("75011 Paris", -1)).hasSize(2);

@@ -4,6 +4,7 @@ import static org.opendso.agenda.AgendaFixture.TODAY;
 
 import java.util.List;
 import org.opendso.TestTenants;
+import org.opendso.item.AccountBalances;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -18,8 +19,10 @@ class LetterCallFixture {
     private final AgendaFixture fx;
     private final Agenda agenda;
     private final DatabaseClient db;
+    private final AccountBalances balances;
 
-    LetterCallFixture(TestTenants tenants, AgendaFixture fx, Agenda agenda, DatabaseClient db) {
+    LetterCallFixture(TestTenants tenants, AgendaFixture fx, Agenda agenda, DatabaseClient db, AccountBalances balances) {
+        this.balances = balances;
         this.tenants = tenants;
         this.fx = fx;
         this.agenda = agenda;
@@ -52,6 +55,7 @@ class LetterCallFixture {
                        (:t, :c, 'Marc Petit', 'Acheteur', 'marc@client.example', '+33 6 22 22 22 22', false)""")
                 .bind("t", company.tenantId()).bind("c", customer).then().block();
         fx.item(company.tenantId(), customer, account + "-F1", TODAY.minusDays(25), "1234.56");
+        balances.refresh(company.tenantId(), List.of(customer)).block();
         agenda.regenerate(company.tenantId(), List.of(customer)).block();
         AgendaFixture.Row action = fx.waiting(customer).getFirst();
         if (!action.kind().equals(kind)) {
