@@ -98,10 +98,10 @@ class LetterPreviewJourneyIT {
             Locator grid = page.locator("vaadin-grid").first();
             Locator frame = page.locator("iframe[title='Preview of the letter']");
             for (int attempt = 0; attempt < 3 && frame.count() == 0; attempt++) {
-                page.waitForFunction("() => [...document.querySelectorAll('vaadin-button')]"
-                        + ".filter(b => b.textContent.includes('Letter…')).length === 1");
-                page.waitForFunction("g => !g.loading", grid.elementHandle());
-                page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Letter…")).first().click();
+                // the grid keeps hidden rows of what it showed before the filter: count rows, click a visible button
+                page.waitForFunction("g => g.size === 1 && !g.loading", grid.elementHandle());
+                page.locator("vaadin-button:visible").filter(new Locator.FilterOptions().setHasText("Letter…"))
+                        .first().click();
                 try {
                     frame.waitFor(new Locator.WaitForOptions().setTimeout(10_000));
                 } catch (com.microsoft.playwright.TimeoutError notYet) {
