@@ -53,6 +53,8 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html",
                         "/webjars/**", "/themes/**", "/images/**")
                 .permitAll());
+        // the letter dialog previews its PDF in a frame of the app's own pages; other sites still may not frame it
+        http.headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

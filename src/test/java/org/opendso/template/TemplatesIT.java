@@ -49,8 +49,12 @@ class TemplatesIT {
                 })
                 .verifyComplete();
         templates.one(other.admin(), "formal_notice", "FR").as(StepVerifier::create)
-                .assertNext(t -> assertThat(t.body()).contains("#PenaltyAmount", "#IndemnityAmount", "40 €",
-                        "L441-10", "mise en demeure"))
+                // the subject line is the letter layout's since V4_7 (decision 0014), no longer a paragraph of the body
+                .assertNext(t -> {
+                    assertThat(t.subject()).startsWith("Mise en demeure de payer");
+                    assertThat(t.body()).contains("#PenaltyAmount", "#IndemnityAmount", "40 €", "L441-10",
+                            "mettons en demeure").doesNotContain("#CompanyAddress", "Objet :");
+                })
                 .verifyComplete();
     }
 

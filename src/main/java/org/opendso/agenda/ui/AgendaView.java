@@ -47,6 +47,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
 
     private final Agenda agenda;
     private final EmailComposers composers;
+    private final LetterAndCallDialogs letterAndCall;
     private final Staff staff;
 
     final Figure today;
@@ -59,9 +60,10 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
-    AgendaView(Agenda agenda, EmailComposers composers, Scenarios scenarios) {
+    AgendaView(Agenda agenda, EmailComposers composers, LetterAndCallDialogs letterAndCall, Scenarios scenarios) {
         this.agenda = agenda;
         this.composers = composers;
+        this.letterAndCall = letterAndCall;
         this.staff = CurrentStaff.require();
         addClassName("agenda-view");
         setSizeFull();
@@ -121,15 +123,28 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         skip.addThemeVariants(ButtonVariant.SMALL);
         Button move = new Button(getTranslation("agenda.move"), e -> openMove(a));
         move.addThemeVariants(ButtonVariant.SMALL);
+        HorizontalLayout buttons = new HorizontalLayout(done, skip, move);
         if ("EMAIL".equals(a.kind())) {
             // an email is done by writing it: "Done" without a mail stays for one sent outside the application
             Button write = new Button(getTranslation("agenda.email.open"), e -> write(a));
             write.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
             write.addClassName("agenda-write");
             done.removeThemeVariants(ButtonVariant.PRIMARY);
-            return new HorizontalLayout(write, done, skip, move);
+            buttons.addComponentAsFirst(write);
+        } else if ("LETTER".equals(a.kind()) || "CALL".equals(a.kind())) {
+            // carrying out a letter or a call: its own dialog (see LetterAndCallDialogs)
+            Button open = new Button(getTranslation(a.kind().equals("LETTER") ? "letter.open" : "call.open"),
+                    e -> open(a));
+            open.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+            done.removeThemeVariants(ButtonVariant.PRIMARY);
+            buttons.addComponentAsFirst(open);
         }
-        return new HorizontalLayout(done, skip, move);
+        return buttons;
+    }
+
+    /** The letter or call dialog of the row; the agenda refreshes once the action is done or moved. */
+    Object open(PlannedAction a) {
+        return letterAndCall.open(staff, a, this::refresh);
     }
 
     /** The grid asks for pages (offset a multiple of the limit); anything else is read from the start. */

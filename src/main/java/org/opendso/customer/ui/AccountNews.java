@@ -53,7 +53,9 @@ final class AccountNews {
                     : t("sheet.history.what.SCENARIO_ASSIGNED", nz(text(p, "scenario")));
             case ACTION_PLANNED -> t("sheet.history.what.ACTION_PLANNED", collectionKind(p),
                     Money.date(EventPayloads.date(p.get("dueDate")), locale()));
-            case ACTION_DONE -> t("sheet.history.what.ACTION_DONE", collectionKind(p));
+            case ACTION_DONE -> text(p, "outcome") == null || text(p, "outcome").isBlank()
+                    ? t("sheet.history.what.ACTION_DONE", collectionKind(p))
+                    : t("sheet.history.what.ACTION_DONE.outcome", collectionKind(p), outcome(p));
             case ACTION_SKIPPED -> t("sheet.history.what.ACTION_SKIPPED", collectionKind(p));
             case ACTION_RESCHEDULED -> t("sheet.history.what.ACTION_RESCHEDULED", collectionKind(p),
                     Money.date(EventPayloads.date(p.get("dueDate")), locale()));
@@ -61,8 +63,12 @@ final class AccountNews {
                     nz(text(p, "assigneeName") == null ? text(p, "assignee") : text(p, "assigneeName")));
             case ACTION_REPLACED -> t("sheet.history.what.ACTION_REPLACED", collectionKind(p),
                     text(p, "newKind") == null ? "" : t("sheet.collection.kind." + text(p, "newKind")));
-            case CALL_LOGGED -> t("sheet.history.what.CALL_LOGGED", nz(text(p, "outcome")));
-            case LETTER_PRINTED -> t("sheet.history.what.LETTER_PRINTED", nz(text(p, "subject")));
+            case CALL_LOGGED -> text(p, "retryOn") == null ? t("sheet.history.what.CALL_LOGGED", outcome(p))
+                    : t("sheet.history.what.CALL_LOGGED.retry", outcome(p),
+                            Money.date(EventPayloads.date(p.get("retryOn")), locale()));
+            case LETTER_PRINTED -> "EMAIL".equals(text(p, "channel"))
+                    ? t("sheet.history.what.LETTER_PRINTED.email", nz(text(p, "subject")), nz(text(p, "to")))
+                    : t("sheet.history.what.LETTER_PRINTED", nz(text(p, "subject")));
         };
     }
 
@@ -146,6 +152,16 @@ final class AccountNews {
     private String kind(JsonNode p) {
         String kind = text(p, "kind");
         return kind == null ? "" : t("sheet.actions.kind." + kind);
+    }
+
+    /** What came of an action or a call: the known codes (call outcomes, letter channels) read as words. */
+    private String outcome(JsonNode p) {
+        String code = nz(text(p, "outcome"));
+        if (code.isBlank()) {
+            return "";
+        }
+        String label = t("sheet.outcome." + code);
+        return label.startsWith("!{") ? code : label;
     }
 
     /** A collection action's kind (EMAIL, LETTER, CALL, INTERNAL_TASK, OLD_ITEMS_WARNING). */
