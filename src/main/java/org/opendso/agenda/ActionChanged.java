@@ -1,7 +1,9 @@
 package org.opendso.agenda;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+
 /** The action is not waiting any more, or its version is not the one the caller read: here is its current state. */
-public class ActionChanged extends RuntimeException {
+public class ActionChanged extends OptimisticLockingFailureException {
 
     private final transient PlannedAction current;
 

@@ -1,7 +1,7 @@
 package org.opendso.agenda;
 
 /** A request about an action that cannot be done as asked; {@code field} names the request value at fault. */
-public class InvalidAction extends RuntimeException {
+public class InvalidAction extends IllegalArgumentException {
 
     private final String field;
 

@@ -7,6 +7,10 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,6 +37,8 @@ import org.opendso.security.Staff;
 import org.opendso.ui.Figure;
 import org.opendso.ui.Money;
 import org.opendso.ui.Toasts;
+import org.opendso.user.StaffUser;
+import org.opendso.user.Users;
 
 /**
  * "Agenda": the caller's waiting collection actions (late ones first, up to a week ahead) with today / late / next
@@ -48,6 +54,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     private final Agenda agenda;
     private final EmailComposers composers;
     private final LetterAndCallDialogs letterAndCall;
+    private final Users users;
     private final Staff staff;
 
     final Figure today;
@@ -60,8 +67,10 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
-    AgendaView(Agenda agenda, EmailComposers composers, LetterAndCallDialogs letterAndCall, Scenarios scenarios) {
+    AgendaView(Agenda agenda, EmailComposers composers, LetterAndCallDialogs letterAndCall, Scenarios scenarios,
+               Users users) {
         this.agenda = agenda;
+        this.users = users;
         this.composers = composers;
         this.letterAndCall = letterAndCall;
         this.staff = CurrentStaff.require();
@@ -123,7 +132,14 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         skip.addThemeVariants(ButtonVariant.SMALL);
         Button move = new Button(getTranslation("agenda.move"), e -> openMove(a));
         move.addThemeVariants(ButtonVariant.SMALL);
-        HorizontalLayout buttons = new HorizontalLayout(done, skip, move);
+        MenuBar more = new MenuBar();
+        more.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY_INLINE);
+        var moreItem = more.addItem(new Icon(VaadinIcon.ELLIPSIS_DOTS_H));
+        moreItem.setAriaLabel(getTranslation("agenda.more"));
+        var menu = moreItem.getSubMenu();
+        menu.addItem(getTranslation("agenda.reassign"), e -> openReassign(a));
+        menu.addItem(getTranslation("agenda.replace"), e -> openReplace(a));
+        HorizontalLayout buttons = new HorizontalLayout(done, skip, move, more);
         if ("EMAIL".equals(a.kind())) {
             // an email is done by writing it: "Done" without a mail stays for one sent outside the application
             Button write = new Button(getTranslation("agenda.email.open"), e -> write(a));
@@ -193,6 +209,52 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         return composers.open(staff, a.id(), sent -> refresh());
     }
 
+    /** Given to another user of the company who sees the account (the service checks who may and to whom). */
+    void reassign(PlannedAction a, String login) {
+        run(() -> agenda.reassign(staff, a.id(), a.version(), login).block(), "agenda.reassign.toast"); // allowed-blocking
+    }
+
+    /** Replaced by an action of another kind on the same step (a call instead of a letter). */
+    void replace(PlannedAction a, String kind, LocalDate dueDate) {
+        run(() -> agenda.replace(staff, a.id(), a.version(), kind, dueDate).block(), "agenda.replace.toast"); // allowed-blocking
+    }
+
+    private void openReassign(PlannedAction a) {
+        Dialog dialog = new Dialog(getTranslation("agenda.reassign.title"));
+        ComboBox<StaffUser> user = new ComboBox<>(getTranslation("agenda.reassign.user"));
+        user.setItems(users.of(staff).filter(StaffUser::enabled).collectList()
+                .block()); // allowed-blocking: Vaadin request thread
+        user.setItemLabelGenerator(u -> u.name() + " (" + u.login() + ")");
+        Button ok = new Button(getTranslation("agenda.reassign"), e -> {
+            if (user.getValue() != null) {
+                reassign(a, user.getValue().login());
+                dialog.close();
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(user);
+        dialog.getFooter().add(new Button(getTranslation("agenda.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void openReplace(PlannedAction a) {
+        Dialog dialog = new Dialog(getTranslation("agenda.replace.title"));
+        ComboBox<String> newKind = new ComboBox<>(getTranslation("agenda.kind"));
+        newKind.setItems(KINDS.stream().filter(k -> !k.equals("OLD_ITEMS_WARNING") && !k.equals(a.kind())).toList());
+        newKind.setItemLabelGenerator(k -> getTranslation("agenda.kind." + k));
+        DatePicker date = new DatePicker(getTranslation("agenda.move.date"), a.dueDate());
+        Button ok = new Button(getTranslation("agenda.replace"), e -> {
+            if (newKind.getValue() != null) {
+                replace(a, newKind.getValue(), date.getValue());
+                dialog.close();
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new VerticalLayout(newKind, date));
+        dialog.getFooter().add(new Button(getTranslation("agenda.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
     private void openMove(PlannedAction a) {
         Dialog dialog = new Dialog(getTranslation("agenda.move.title"));
         DatePicker date = new DatePicker(getTranslation("agenda.move.date"), a.dueDate());
@@ -213,7 +275,7 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
             change.get();
             Toasts.success(getTranslation(toast));
         } catch (RuntimeException e) {
-            Toasts.error(Toasts.failure(e));
+            Toasts.failure(e);
         }
         refresh();
     }

@@ -86,6 +86,29 @@ class AgendaViewIT extends ViewTestSupport {
     }
 
     @Test
+    void theCollectorReplacesAnActionByAnotherKindAndHandsItToSomeoneWhoSeesTheAccount() {
+        overdueCustomer("AGV-3", 16);   // the call is one day late
+        login("collector");
+        AgendaView view = navigate(AgendaView.class);
+        view.customer.setValue("AGV-3");
+        view.replace(view.rows().getFirst(), "EMAIL", agenda.today());
+        assertThat(view.rows()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("EMAIL");
+            assertThat(a.dueDate()).isEqualTo(agenda.today());
+        });
+        assertThat(notifications()).contains("Action replaced");
+
+        // the sales manager is not on this account: refused, the action stays the collector's
+        view.reassign(view.rows().getFirst(), "sales");
+        assertThat(notifications()).anyMatch(n -> n.contains("does not see account AGV-3"));
+        assertThat(view.rows()).hasSize(1);
+        // the administrator sees every account: it leaves the collector's agenda
+        view.reassign(view.rows().getFirst(), "admin");
+        assertThat(view.rows()).isEmpty();
+        assertThat(notifications()).contains("Action reassigned");
+    }
+
+    @Test
     void inFrenchTheTitleAndKindsAreFrench() {
         overdueCustomer("AGV-2", 16);
         login("collector");
