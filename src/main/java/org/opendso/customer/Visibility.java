@@ -16,20 +16,6 @@ public final class Visibility {
                 or (:v_collector and (select t.collectors_see_all from tenant t where t.id = :v_tenant))
                 or exists (select 1 from customer_assignment a where a.customer_id = c.id and a.user_id = :v_user))""";
 
-    /**
-     * The same rule on a column holding a customer id of the caller's tenant (the caller filters the tenant), for
-     * queries over many rows of other tables: the assignments are an uncorrelated {@code IN}, which PostgreSQL
-     * hashes once instead of probing per row (the agenda's counts over 100k actions: 180 ms per 20k rows with
-     * {@link #CONDITION}, a few ms this way), and still probes by index when few rows are read.
-     */
-    public static String onCustomerId(String column) {
-        return """
-                (:v_admin
-                 or (:v_collector and (select t.collectors_see_all from tenant t where t.id = :v_tenant))
-                 or %s in (select a.customer_id from customer_assignment a
-                           where a.tenant_id = :v_tenant and a.user_id = :v_user))""".formatted(column);
-    }
-
     private Visibility() {
     }
 
