@@ -128,3 +128,7 @@ create trigger customer_assignment_agenda after insert or delete on customer_ass
 drop index collection_action_agenda_idx;
 create index collection_action_agenda_idx on collection_action (tenant_id, assignee_id, due_date)
     include (kind, customer_id, scenario_id) where state in ('PLANNED', 'TO_CONFIRM');
+
+-- The day of the last whole-company run: the daily run is done once per company and day, by whichever instance
+-- gets the company's lock first; the others wait for the lock (an incremental run may hold it) and then skip.
+alter table tenant add column agenda_planned_on date;

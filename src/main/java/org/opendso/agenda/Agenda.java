@@ -41,6 +41,9 @@ public class Agenda {
 
     /** The kinds a collector may replace an action by (a warning is not a step to replace by). */
     private static final Set<String> STEP_KINDS = Set.of("EMAIL", "LETTER", "CALL", "INTERNAL_TASK");
+    /** A run that planned more actions than this refreshes the table's planner statistics. */
+    private static final long ANALYZE_AFTER = 1_000;
+
     static final Set<String> KINDS = Set.of("EMAIL", "LETTER", "CALL", "INTERNAL_TASK", "OLD_ITEMS_WARNING");
 
     private final DatabaseClient db;
@@ -86,18 +89,52 @@ public class Agenda {
     }
 
     /**
-     * Every account of every tenant, each tenant in its own transaction; a tenant whose lock another instance holds
-     * is skipped (that instance is doing it). The tenant's change marks are taken too: every account is covered.
-     * Emits the number of actions planned.
+     * Every account of every tenant, each tenant in its own transaction, waiting for the tenant's lock (an
+     * incremental run may hold it for a moment). The tenant's change marks are taken too. Emits the number of
+     * actions planned.
      */
     Mono<Long> generateAll(LocalDate today) {
-        return db.sql("select id from tenant order by id").map((row, meta) -> row.get("id", Long.class)).all()
-                .concatMap(tenant -> generation.tryLock(tenant)
-                        .flatMap(locked -> locked
-                                ? generation.claimChanges(tenant).then(generation.run(tenant, null, today))
-                                : Mono.just(0L))
-                        .as(tx::transactional))
+        return tenants().concatMap(tenant -> generation.lock(tenant)
+                        .then(generation.claimChanges(tenant))
+                        .then(generation.run(tenant, null, today))
+                        .as(tx::transactional)
+                        .flatMap(this::freshStatistics))
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * The daily run: as {@link #generateAll}, once per tenant and day whichever instance gets there first (the
+     * others, having waited for the lock, find the day taken and skip it).
+     */
+    Mono<Long> generateDaily(LocalDate today) {
+        return tenants().concatMap(tenant -> generateDaily(tenant, today)).reduce(0L, Long::sum);
+    }
+
+    /** One tenant's daily run; 0 when it was done already that day. */
+    Mono<Long> generateDaily(long tenant, LocalDate today) {
+        return generation.lock(tenant)
+                .then(db.sql("""
+                                update tenant set agenda_planned_on = :today
+                                where id = :tenant and agenda_planned_on is distinct from :today""")
+                        .bind("today", today).bind("tenant", tenant).fetch().rowsUpdated())
+                .flatMap(claimed -> claimed == 0 ? Mono.just(0L)
+                        : generation.claimChanges(tenant).then(generation.run(tenant, null, today)))
+                .as(tx::transactional)
+                .flatMap(this::freshStatistics);
+    }
+
+    private Flux<Long> tenants() {
+        return db.sql("select id from tenant order by id").map((row, meta) -> row.get("id", Long.class)).all();
+    }
+
+    /**
+     * After a run that planned many actions, fresh planner statistics, outside its transaction (inside, the
+     * analyze's lock would be held to the commit): with the old ones (say, an empty table before the first run) the
+     * next run's anti-joins were planned as nested loops over every waiting action (30 s instead of 1 s).
+     */
+    private Mono<Long> freshStatistics(long planned) {
+        return planned > ANALYZE_AFTER ? db.sql("analyze collection_action").then().thenReturn(planned)
+                : Mono.just(planned);
     }
 
     /**
@@ -116,7 +153,8 @@ public class Agenda {
         return generation.tryLock(tenantId)
                 .flatMap(locked -> locked ? generation.claimChanges(tenantId) : Mono.just(List.<Long>of()))
                 .flatMap(accounts -> accounts.isEmpty() ? Mono.just(0L) : generation.run(tenantId, accounts, today))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .flatMap(this::freshStatistics);
     }
 
     /** The server may have been down at 00:10, and a first start has no actions yet: catch up once it is ready. */
@@ -130,7 +168,7 @@ public class Agenda {
     /** Daily after midnight: the date moved, so steps fall due, promises expire and items age on every account. */
     @Scheduled(cron = "${opendso.agenda.daily-cron:0 10 0 * * *}")
     void daily() {
-        generateAll(today()).subscribe(
+        generateDaily(today()).subscribe(
                 n -> log.debug("Planned {} collection actions", n),
                 e -> log.warn("Collection action generation failed", e));
     }
@@ -249,6 +287,15 @@ public class Agenda {
                 .map((row, meta) -> row.get("id", Long.class)).one();
     }
 
+    /**
+     * The tenant's generation lock, taken first by every transaction that changes an action and then regenerates
+     * its account: taken last, after the action's row and the account's row (its event), it met generation runs
+     * holding the lock and waiting for those rows (a deadlock).
+     */
+    Mono<Void> lockFirst(long tenantId) {
+        return generation.lock(tenantId);
+    }
+
     /** Whether this user of the tenant sees the account (the rule of customer.Visibility, for another user). */
     private Mono<Boolean> sees(long tenantId, long userId, long customerId) {
         return db.sql("""
@@ -360,7 +407,7 @@ public class Agenda {
             return Mono.error(new InvalidAction("kind", "Give the kind of the replacement ("
                     + String.join(", ", STEP_KINDS.stream().sorted().toList()) + ")"));
         }
-        return find(staff, id).flatMap(current -> {
+        return lockFirst(staff.tenantId()).then(find(staff, id)).flatMap(current -> {
             LocalDate due = dueDate == null ? current.dueDate() : dueDate;
             Mono<Void> replaced = mark(staff, current, version, """
                             update collection_action set state = 'REPLACED', done_at = now(), done_by = :by,
@@ -397,7 +444,7 @@ public class Agenda {
     private Mono<PlannedAction> change(Staff staff, long id, Long version, EventType type,
                                        java.util.function.Function<PlannedAction, GenericExecuteSpec> update,
                                        Map<String, Object> extra, boolean next) {
-        return find(staff, id).flatMap(current -> {
+        return lockFirst(staff.tenantId()).then(find(staff, id)).flatMap(current -> {
                     long v = version == null ? current.version() : version;
                     return check(current, version)
                             .then(update.apply(current).bind("id", id).bind("tenant", staff.tenantId()).bind("version", v)

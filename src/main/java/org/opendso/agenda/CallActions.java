@@ -54,7 +54,7 @@ public class CallActions {
             return Mono.error(new InvalidAction("notes", "Notes have at most " + MAX_NOTES + " characters ("
                     + note.length() + " given)"));
         }
-        return agenda.find(staff, actionId)
+        return agenda.lockFirst(staff.tenantId()).then(agenda.find(staff, actionId))
                 .flatMap(action -> {
                     if (!"CALL".equals(action.kind())) {
                         return Mono.error(new WrongKind(action, "CALL"));

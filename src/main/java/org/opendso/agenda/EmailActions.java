@@ -97,7 +97,7 @@ public class EmailActions {
      */
     public Mono<EmailSent> send(Staff staff, long actionId, Long version, List<String> to, String subject,
                                 String body) {
-        return email(staff, actionId)
+        return agenda.lockFirst(staff.tenantId()).then(email(staff, actionId))
                 .flatMap(a -> check(a, version).thenReturn(a))
                 .flatMap(a -> step(staff.tenantId(), a.id()).flatMap(step -> {
                     Mono<Text> text = subject != null && body != null ? Mono.just(new Text(subject, body, null))

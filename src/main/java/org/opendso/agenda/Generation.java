@@ -28,8 +28,6 @@ class Generation {
 
     static final Actor SYSTEM = Actor.system("Collection scenario");
 
-    /** A run that planned more actions than this refreshes the table's planner statistics. */
-    private static final long ANALYZE_AFTER = 1_000;
 
     /**
      * The accounts in scope and their scenario; overdue accounts; the anchor (oldest overdue invoice still
@@ -86,6 +84,21 @@ class Generation {
                               when n.anchor_date + s.offset_days <= :today then -s.position else s.position end)
             """;
 
+    /**
+     * The scenario edited (decision 0010 replaces its steps, and the actions' step_id went null): a waiting action
+     * still at the same position, of the same kind, takes the new step's mode and template (and the state that goes
+     * with the mode), so that a step switched off AUTO is not sent by itself, nor an internal note to a customer.
+     */
+    private static final String ADOPT = TARGET + """
+            update collection_action a
+            set step_id = t.step_id, mode = t.mode, template_code = t.template_code,
+                state = case when t.mode = 'AUTO_WITH_CONFIRMATION' then 'TO_CONFIRM' else 'PLANNED' end,
+                version = a.version + 1
+            from target t
+            where a.tenant_id = :tenant and a.state in ('PLANNED', 'TO_CONFIRM') and a.kind <> 'OLD_ITEMS_WARNING'
+              and a.customer_id = t.customer_id and a.scenario_id = t.scenario_id and a.step_position = t.position
+              and a.anchor_date = t.anchor_date and a.step_id is null and a.replaces_id is null and a.kind = t.kind""";
+
     private static final String OBSOLETE = TARGET + """
             update collection_action a set state = 'OBSOLETE', version = a.version + 1
             where a.tenant_id = :tenant and a.state in ('PLANNED', 'TO_CONFIRM') and a.kind <> 'OLD_ITEMS_WARNING'
@@ -93,9 +106,9 @@ class Generation {
               and not exists (select 1 from target t where t.customer_id = a.customer_id
                               and t.scenario_id = a.scenario_id and t.position = a.step_position
                               and t.anchor_date = a.anchor_date
-                              -- the scenario edited (its steps replaced): the step at that position may be of
-                              -- another kind now; a collector's replacement is kept, as are moves on the same kind
-                              and (a.step_id = t.step_id or a.kind = t.kind or a.replaces_id is not null))""";
+                              -- the scenario edited (its steps replaced, same-kind actions adopted the new step
+                              -- just before): another kind at that position now; a collector's replacement stays
+                              and (a.step_id = t.step_id or a.replaces_id is not null))""";
 
     private static final String PLAN = TARGET + """
             insert into collection_action (tenant_id, customer_id, scenario_id, step_id, step_position, kind, mode,
@@ -201,17 +214,13 @@ class Generation {
         if (customerIds != null) {
             binds.put("ids", customerIds.toArray(Long[]::new));
         }
-        return update(OBSOLETE.formatted(scope), tenantId, binds)
+        return update(ADOPT.formatted(scope), tenantId, binds)
+                .then(update(OBSOLETE.formatted(scope), tenantId, binds))
                 .then(events.appendEach(SYSTEM, tenantId, EventType.ACTION_PLANNED, PLAN.formatted(scope), binds))
                 .flatMap(planned -> update(OBSOLETE_WARNINGS.formatted(scope), tenantId, binds)
                         .then(events.appendEach(SYSTEM, tenantId, EventType.ACTION_PLANNED, WARN.formatted(scope),
                                 binds))
-                        .map(warned -> planned + warned))
-                .flatMap(planned -> planned > ANALYZE_AFTER
-                        // fresh statistics: with the table's old ones (say, empty before the first run) the next
-                        // run's anti-joins were planned as nested loops over every waiting action (30 s, not 1 s)
-                        ? db.sql("analyze collection_action").then().thenReturn(planned)
-                        : Mono.just(planned));
+                        .map(warned -> planned + warned));
     }
 
     private Mono<Long> update(String sql, long tenantId, Map<String, Object> binds) {

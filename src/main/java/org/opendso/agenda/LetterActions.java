@@ -77,7 +77,7 @@ public class LetterActions {
 
     /** Printed and posted by the collector: the action is done (SENT_BY_POST) and LETTER_PRINTED logged. */
     public Mono<PlannedAction> markSent(Staff staff, long actionId, Long version) {
-        return prepare(staff, actionId)
+        return agenda.lockFirst(staff.tenantId()).then(prepare(staff, actionId))
                 .flatMap(letter -> printed(staff, letter, "POST", null, null)
                         .then(agenda.complete(staff, actionId, version, SENT_BY_POST, "", null)))
                 .as(tx::transactional);
@@ -99,7 +99,8 @@ public class LetterActions {
                 .flatMap(letter -> pdf(letter).flatMap(pdf -> {
                     OutgoingMail mail = new OutgoingMail(recipient, letter.nameOf(recipient), pdf.subject(),
                             cover(letter), List.of(new MailAttachment(pdf.fileName(), "application/pdf", pdf.content())));
-                    return outbox.queue(Actor.of(staff), staff.tenantId(), letter.action().customerId(), mail)
+                    return agenda.lockFirst(staff.tenantId())
+                            .then(outbox.queue(Actor.of(staff), staff.tenantId(), letter.action().customerId(), mail))
                             .flatMap(mailId -> printed(staff, letter, "EMAIL", recipient, mailId)
                                     .then(agenda.complete(staff, actionId, version, SENT_BY_EMAIL, "", mailId)))
                             .as(tx::transactional);

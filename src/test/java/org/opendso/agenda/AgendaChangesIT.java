@@ -179,6 +179,56 @@ class AgendaChangesIT {
     }
 
     @Test
+    void afterAScenarioEditAWaitingActionOfTheSameKindTakesTheNewStepsModeAndKeepsItsMove() {
+        long auto = fx.scenario(other.tenantId(), "Auto", 5, "EMAIL");
+        db.sql("update scenario_step set mode = 'AUTO', template_code = 'FIRST_REMINDER' where scenario_id = :s")
+                .bind("s", auto).then().block();
+        long c = fx.customer(other.tenantId(), "CH-11", auto, other.collector().userId());
+        fx.item(other.tenantId(), c, "CH11-1", TODAY.minusDays(2), "100.00");
+        runChanges(1);
+        long id = fx.waiting(c).getFirst().id();
+        db.sql("update collection_action set due_date = :d where id = :id").bind("d", TODAY.plusDays(9)).bind("id", id)
+                .then().block();
+
+        // the editor replaces the steps: the same email, now to be confirmed first, with another template
+        db.sql("delete from scenario_step where scenario_id = :s").bind("s", auto).then().block();
+        db.sql("""
+                insert into scenario_step (tenant_id, scenario_id, position, offset_days, kind, mode, template_code, label)
+                values (:t, :s, 0, 5, 'EMAIL', 'AUTO_WITH_CONFIRMATION', 'SECOND_REMINDER', 'Reminder')""")
+                .bind("t", other.tenantId()).bind("s", auto).then().block();
+        runChanges(0);
+        var row = db.sql("select id, mode, state, template_code, due_date, step_id from collection_action where customer_id = :c")
+                .bind("c", c).fetch().one().block();
+        assertThat(row.get("id")).isEqualTo(id);
+        assertThat(row.get("mode")).isEqualTo("AUTO_WITH_CONFIRMATION");
+        assertThat(row.get("state")).isEqualTo("TO_CONFIRM");
+        assertThat(row.get("template_code")).isEqualTo("SECOND_REMINDER");
+        assertThat(row.get("due_date")).isEqualTo(TODAY.plusDays(9));
+        assertThat(row.get("step_id")).isNotNull();
+    }
+
+    @Test
+    void theDailyRunIsDoneOncePerCompanyAndDayAndLeavesLaterChangesToTheIncrementalRun() {
+        long c = customer("CH-12");
+        fx.item(other.tenantId(), c, "CH12-1", TODAY.minusDays(10), "100.00");
+        agenda.generateDaily(other.tenantId(), TODAY).as(StepVerifier::create).expectNext(1L).verifyComplete();
+        assertThat(marks(other.tenantId())).isZero();
+
+        long d = customer("CH-13");
+        fx.item(other.tenantId(), d, "CH13-1", TODAY.minusDays(10), "100.00");
+        // another instance's daily run, the same day: done already
+        agenda.generateDaily(other.tenantId(), TODAY).as(StepVerifier::create).expectNext(0L).verifyComplete();
+        assertThat(marked(other.tenantId())).containsExactly(d);
+        runChanges(1);
+        // the next day it runs again
+        agenda.generateDaily(other.tenantId(), TODAY.plusDays(1)).as(StepVerifier::create).expectNext(0L)
+                .verifyComplete();
+        assertThat(db.sql("select agenda_planned_on from tenant where id = :t").bind("t", other.tenantId())
+                .map((r, m) -> r.get("agenda_planned_on", java.time.LocalDate.class)).one().block())
+                .isEqualTo(TODAY.plusDays(1));
+    }
+
+    @Test
     void aRunForOneTenantLeavesTheMarksOfAnother() {
         TestTenants.Other second = tenants.create("ch2-" + System.nanoTime());
         db.sql("delete from agenda_change where tenant_id = :t").bind("t", second.tenantId()).then().block();
