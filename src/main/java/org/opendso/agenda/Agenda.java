@@ -255,6 +255,20 @@ public class Agenda {
                 : spec.bind("account", account.strip());
     }
 
+    /**
+     * The automatic-with-confirmation emails waiting for the caller (administrators: for anyone of the company), due
+     * today or late, oldest first, in one query.
+     */
+    Flux<PlannedAction> toConfirm(Staff staff, int limit) {
+        return Visibility.bind(db.sql(SELECT + "\n" + """
+                         where a.tenant_id = :tenant and a.state = 'TO_CONFIRM' and a.kind = 'EMAIL'
+                           and a.due_date <= :today and (:admin or a.assignee_id = :user)
+                           and (""" + Visibility.CONDITION + ") order by a.due_date, a.id limit :limit"), staff)
+                .bind("tenant", staff.tenantId()).bind("today", today())
+                .bind("admin", staff.isAdmin()).bind("user", staff.userId()).bind("limit", limit)
+                .map((row, meta) -> action(row)).all();
+    }
+
     /** Nothing when no scenario is asked for or it exists; {@link InvalidAction} naming the company's ones otherwise. */
     private Mono<Void> knownScenario(Staff staff, String name) {
         if (name == null || name.isBlank()) {

@@ -13,7 +13,6 @@ import org.opendso.customer.Contact;
 import org.opendso.customer.Contacts;
 import org.opendso.customer.Customer;
 import org.opendso.customer.Customers;
-import org.opendso.customer.Visibility;
 import org.opendso.mail.MailOutbox;
 import org.opendso.mail.OutgoingMail;
 import org.opendso.realtime.Actor;
@@ -40,6 +39,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class EmailActions {
+
+    /** The most actions listed, and sent by one "send all". */
+    private static final int MAX_CONFIRM = 500;
 
     private static final Logger log = LoggerFactory.getLogger(EmailActions.class);
 
@@ -119,15 +121,7 @@ public class EmailActions {
      * due today or late, oldest first.
      */
     public Flux<PlannedAction> toConfirm(Staff staff) {
-        return Visibility.bind(db.sql("""
-                                select a.id from collection_action a join customer c on c.id = a.customer_id
-                                where a.tenant_id = :tenant and a.state = 'TO_CONFIRM' and a.kind = 'EMAIL'
-                                  and a.due_date <= :today and (:admin or a.assignee_id = :user)
-                                  and\s""" + Visibility.CONDITION + " order by a.due_date, a.id limit 500"), staff)
-                .bind("tenant", staff.tenantId()).bind("today", agenda.today())
-                .bind("admin", staff.isAdmin()).bind("user", staff.userId())
-                .map((row, meta) -> row.get("id", Long.class)).all()
-                .concatMap(id -> agenda.find(staff, id));
+        return agenda.toConfirm(staff, MAX_CONFIRM);
     }
 
     /**
@@ -136,6 +130,12 @@ public class EmailActions {
      * that cannot be sent is reported with the reason and does not stop the others.
      */
     public Mono<Confirmed> confirmAll(Staff staff, Collection<Long> ids) {
+        if (ids != null && ids.stream().anyMatch(java.util.Objects::isNull)) {
+            return Mono.error(new InvalidAction("ids", "Every id is a number; null is not an action"));
+        }
+        if (ids != null && ids.size() > MAX_CONFIRM) {
+            return Mono.error(new InvalidAction("ids", "At most " + MAX_CONFIRM + " actions at once, not " + ids.size()));
+        }
         Map<Long, String> failed = new LinkedHashMap<>();
         return Flux.fromIterable(ids == null ? List.<Long>of() : List.copyOf(new java.util.LinkedHashSet<>(ids)))
                 .concatMap(id -> confirm(staff, id)

@@ -70,7 +70,7 @@ class AlertSchedule implements SmartLifecycle {
     }
 
     /** Also picks up tenants created since the last run for the event triggers. */
-    @Scheduled(cron = "${opendso.alerts.catch-up-cron:0 */5 * * * *}")
+    @Scheduled(cron = "${opendso.alerts.catch-up-cron:0 0 * * * *}")
     void catchUp() {
         alerts.evaluateAll(alerts.today()).subscribe(
                 o -> log.debug("Alerts: {} raised, {} cleared", o.raised(), o.cleared()),
@@ -106,6 +106,10 @@ class AlertSchedule implements SmartLifecycle {
         alerts.tenants().collectList().subscribe(this::follow, e -> log.warn("Could not list the tenants", e));
     }
 
+    private synchronized void unfollow(long tenant) {
+        following.remove(tenant);
+    }
+
     /** Follows these tenants too (a tenant created since start is followed from the next scheduled run). */
     synchronized void follow(List<Long> tenants) {
         if (!onEvents || !running) {
@@ -114,18 +118,23 @@ class AlertSchedule implements SmartLifecycle {
         for (long tenant : tenants) {
             following.computeIfAbsent(tenant, t -> bus.tenant(t)
                     .filter(e -> TRIGGERS.contains(e.type()))
-                    .publishOn(Schedulers.boundedElastic())
                     .map(AccountEvent::customerId)
-                    // a burst beyond this is left to the schedule
+                    // buffered before the hand-over to another thread, or the bus (best effort) drops what
+                    // publishOn's small queue cannot hold while an evaluation runs; a burst beyond this is left to
+                    // the schedule
                     .onBackpressureBuffer(100_000, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                    .publishOn(Schedulers.boundedElastic())
                     .bufferTimeout(1000, gather, true)
                     .concatMap(ids -> alerts.evaluate(t, new HashSet<>(ids), alerts.today())
                             .onErrorResume(e -> {
                                 log.warn("Alert evaluation of tenant {} after changes failed", t, e);
                                 return Mono.empty();
                             }), 1)
+                    // ended (an error, the bus closed): forgotten, so that the next scheduled run follows it again
+                    .doFinally(signal -> unfollow(t))
                     .subscribe(o -> log.debug("Alerts of tenant {} after changes: {} raised, {} cleared", t,
-                            o.raised(), o.cleared())));
+                            o.raised(), o.cleared()),
+                            e -> log.warn("Following the events of tenant {} for alerts stopped", t, e)));
         }
     }
 }

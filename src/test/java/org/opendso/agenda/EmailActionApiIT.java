@@ -134,6 +134,8 @@ class EmailActionApiIT {
                 .jsonPath("$.actions[0].state").isEqualTo("TO_CONFIRM");
         post(collector, "/v1/agenda/to-confirm/send", Map.of()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("ids");
+        post(collector, "/v1/agenda/to-confirm/send", Map.of("ids", java.util.Arrays.asList(a[1], null)))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("ids");
         post(collector, "/v1/agenda/to-confirm/send", Map.of("ids", List.of(a[1], 123456789))).expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.sent.length()").isEqualTo(1)

@@ -143,6 +143,11 @@ class EmailComposer extends Dialog {
     EmailSent send() {
         error.setText("");
         List<String> recipients = Arrays.stream(to.getValue().split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        if (recipients.isEmpty()) {
+            // an emptied "To" is a mistake to point out, not "the step's recipients" (that is the API's omission)
+            error.setText(getTranslation("agenda.email.no-recipient"));
+            return null;
+        }
         try {
             // the step's recipients unchanged: let the service address them with their names
             List<String> proposed = draft.to().stream().map(EmailAddress::email).toList();

@@ -112,7 +112,7 @@ class AlertApi {
                 throw invalid("enabled", r.name(), "'enabled' of " + r + " must be true or false");
             }
             JsonNode days = node.get("days");
-            if (days != null && !days.isNull() && !days.isIntegralNumber()) {
+            if (days != null && !days.isNull() && (!days.isIntegralNumber() || !days.canConvertToInt())) {
                 throw invalid("days", r.name(), "'days' of " + r + " must be a whole number of days");
             }
             changes.add(new RuleSetting(r, enabled == null || enabled.isNull() ? null : enabled.asBoolean(),

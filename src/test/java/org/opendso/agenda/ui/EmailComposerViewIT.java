@@ -90,6 +90,12 @@ class EmailComposerViewIT extends ViewTestSupport {
         assertThat(composer.preview.body.getSrcdoc().orElse("")).contains("Please pay Client ECV-1 .")
                 .doesNotContain("#CustomerName");
 
+        // "To" emptied: said so, not sent to the step's recipients
+        test(composer.to).setValue("");
+        test(composer.send).click();
+        assertThat(composer.error.getText()).isEqualTo("Give at least one recipient");
+        assertThat(mails(c)).isZero();
+
         test(composer.to).setValue("zoe@payer.example, accounts@payer.example");
         test(composer.send).click();
         assertThat(notifications()).anyMatch(n -> n.startsWith("Email sent to zoe@payer.example, accounts@payer.example"));

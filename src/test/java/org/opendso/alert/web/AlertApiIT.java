@@ -102,6 +102,9 @@ class AlertApiIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.field").isEqualTo("days").jsonPath("$.rule").isEqualTo("NO_ACTION")
                 .jsonPath("$.status").isEqualTo(422);
+        // beyond an int: not wrapped into a valid number of days
+        put(other.admin().login(), "[{\"rule\":\"NO_ACTION\",\"days\":4294967311}]").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("days");
         put(other.admin().login(), "[{\"rule\":\"NO_SUCH\",\"enabled\":true}]").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.field").isEqualTo("rule");
         put(other.admin().login(), "[{\"rule\":\"NO_ACTION\",\"enabled\":\"yes\"}]").expectStatus().isEqualTo(422)
