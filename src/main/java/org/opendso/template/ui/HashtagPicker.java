@@ -18,6 +18,7 @@ public class HashtagPicker extends ComboBox<Hashtag> {
     private final Runnable afterInsert;
     /** Where the cursor of the target was when it last lost focus; null: unknown, insert at the end. */
     private Integer cursor;
+    private FormattedText formatted;
 
     public HashtagPicker(TextArea target, Runnable afterInsert) {
         this.target = target;
@@ -47,8 +48,17 @@ public class HashtagPicker extends ComboBox<Hashtag> {
         cursor = position;
     }
 
+    /** Hashtags go into this formatted view of the text area while it is the one shown. */
+    public void alsoInto(FormattedText view) {
+        formatted = view;
+    }
+
     /** Writes the hashtag at the cursor (else at the end) and puts the cursor after it. */
     public void insert(Hashtag h) {
+        if (formatted != null && formatted.isVisible()) {
+            formatted.insertText(h.tag() + " ");
+            return;
+        }
         String text = target.getValue();
         int at = cursor == null ? text.length() : Math.clamp(cursor, 0, text.length());
         String before = text.substring(0, at);

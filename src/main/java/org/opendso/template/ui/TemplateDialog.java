@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -30,9 +32,8 @@ import org.opendso.ui.Toasts;
 
 /**
  * Creates or changes a template: subject, HTML body, a hashtag picker and a live preview for a chosen customer.
- * The body is HTML in a text area, not a rich-text editor: Vaadin's RichTextEditor is not in this project's
- * dependencies (commercial, or an npm package), and HTML edited as text keeps the tables and styles a mail client
- * shows. The preview shows the rendered body in a sandboxed frame (no script, no form, no navigation), so even a
+ * The body is edited formatted ({@link FormattedText}: Vaadin's RichTextEditor needs a commercial licence) or as
+ * HTML in a text area, for the tables and styles a mail client shows; both views hold one value. The preview shows the rendered body in a sandboxed frame (no script, no form, no navigation), so even a
  * body with a script cannot run in the application. The dialog stays open on a mistake, which names the hashtag and
  * its position.
  */
@@ -45,6 +46,8 @@ class TemplateDialog extends Dialog {
     final TextField subject = new TextField();
     final TextArea body = new TextArea();
     final HashtagPicker hashtag = new HashtagPicker(body, this::preview);
+    final FormattedText formatted = new FormattedText(body);
+    final Tabs mode = new Tabs();
     final TextField account = new TextField();
     final MailPreview mailPreview = new MailPreview();
     final Span problem = mailPreview.problem;
@@ -102,7 +105,17 @@ class TemplateDialog extends Dialog {
 
         FormLayout form = new FormLayout(code, language, kind, name);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
-        VerticalLayout editor = new VerticalLayout(form, subject, hashtag, body);
+        // the body in two views of one value: formatted (the default) and its HTML
+        Tab formattedTab = new Tab(getTranslation("templates.view.formatted"));
+        Tab htmlTab = new Tab(getTranslation("templates.view.html"));
+        mode.add(formattedTab, htmlTab);
+        mode.addSelectedChangeListener(e -> {
+            formatted.setVisible(e.getSelectedTab() == formattedTab);
+            body.setVisible(e.getSelectedTab() == htmlTab);
+        });
+        body.setVisible(false);
+        hashtag.alsoInto(formatted);
+        VerticalLayout editor = new VerticalLayout(form, subject, hashtag, mode, formatted, body);
         editor.setPadding(false);
 
         account.setLabel(getTranslation("templates.preview.account"));

@@ -47,11 +47,35 @@ class TemplatesViewIT extends ViewTestSupport {
     }
 
     @Test
+    void theFormattedViewAndTheHtmlViewHoldOneValueAndWhatTheBrowserSendsIsCleaned() {
+        login("admin");
+        TemplatesView view = navigate(TemplatesView.class);
+        test(view.create).click();
+        TemplateDialog dialog = $(TemplateDialog.class).single();
+        // typed in the formatted view: an event handler and a script do not survive into the template
+        dialog.formatted.edited("<p onclick=\"steal()\">Dear <b>#ContactName</b>,</p><script>alert(1)</script>"
+                + "<ul><li style=\"color: red\">pay #OverdueAmount</li></ul>");
+        assertThat(dialog.body.getValue()).isEqualTo(
+                "<p>Dear <b>#ContactName</b>,</p><ul><li style=\"color: red\">pay #OverdueAmount</li></ul>");
+        // changed in the HTML view: the formatted view shows it
+        dialog.mode.setSelectedIndex(1);
+        test(dialog.body).setValue("<p>Hello <i>#CustomerName</i></p>");
+        assertThat(dialog.formatted.area.getElement().getProperty("innerHTML")).isEqualTo("<p>Hello <i>#CustomerName</i></p>");
+        test(dialog.account).setValue("DEMO-001");
+        assertThat(dialog.preview().body()).contains("Hello <i>Atelier Martin</i>");
+    }
+
+    @Test
     void anAdminWritesATemplateWithThePickerPreviewsItAndAnUnknownHashtagKeepsTheDialogOpen() {
         login("admin");
         TemplatesView view = navigate(TemplatesView.class);
         test(view.create).click();
         TemplateDialog dialog = $(TemplateDialog.class).single();
+        // the HTML view: the formatted one is the default
+        assertThat(dialog.formatted.isVisible()).isTrue();
+        dialog.mode.setSelectedIndex(1);
+        assertThat(dialog.body.isVisible()).isTrue();
+        assertThat(dialog.formatted.isVisible()).isFalse();
         test(dialog.code).setValue("view_thanks");
         test(dialog.name).setValue("Thanks");
         test(dialog.subject).setValue("Thank you #CustomerName");
