@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendso.IntegrationTest;
 import org.opendso.TestTenants;
+import org.opendso.mail.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,18 +32,11 @@ import reactor.core.publisher.Flux;
 @Import({TestTenants.class, AgendaFixture.class, EmailFixture.class, AgendaFixture.FixedClock.class})
 class AutoEmailIT {
 
-    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        smtp.start();
-    }
+    static final GreenMail smtp = TestSmtp.started();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        properties.add("opendso.mail.from", () -> "collections@demo.opendso.org");
-        properties.add("opendso.mail.poll-interval", () -> "200ms");
+        TestSmtp.register(properties, smtp, "collections@demo.opendso.org", "200ms");
     }
 
     @AfterAll

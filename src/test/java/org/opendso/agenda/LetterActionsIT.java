@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opendso.IntegrationTest;
 import org.opendso.TestTenants;
+import org.opendso.mail.TestSmtp;
 import org.opendso.security.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -32,18 +33,11 @@ import reactor.test.StepVerifier;
 @Import({TestTenants.class, AgendaFixture.class, AgendaFixture.FixedClock.class, LetterCallFixture.class})
 class LetterActionsIT {
 
-    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        smtp.start();
-    }
+    static final GreenMail smtp = TestSmtp.started();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        properties.add("opendso.mail.from", () -> "collections@letters.opendso.org");
-        properties.add("opendso.mail.poll-interval", () -> "200ms");
+        TestSmtp.register(properties, smtp, "collections@letters.opendso.org", "200ms");
     }
 
     @AfterAll

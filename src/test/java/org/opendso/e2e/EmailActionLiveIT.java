@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendso.IntegrationTest;
 import org.opendso.agenda.Agenda;
+import org.opendso.mail.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,18 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class EmailActionLiveIT {
 
-    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        smtp.start();
-    }
+    static final GreenMail smtp = TestSmtp.started();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        properties.add("opendso.mail.from", () -> "collections@demo.opendso.org");
-        properties.add("opendso.mail.poll-interval", () -> "500ms");
+        TestSmtp.register(properties, smtp, "collections@demo.opendso.org", "500ms");
     }
 
     private static HeadlessChromium chromium;

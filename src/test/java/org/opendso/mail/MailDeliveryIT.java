@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -61,18 +60,11 @@ import reactor.core.scheduler.Schedulers;
 @Import(TestTenants.class)
 class MailDeliveryIT {
 
-    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        smtp.start();
-    }
+    static final GreenMail smtp = TestSmtp.started();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        properties.add("opendso.mail.from", () -> "collections@demo.opendso.org");
-        properties.add("opendso.mail.poll-interval", () -> "200ms");
+        TestSmtp.register(properties, smtp, "collections@demo.opendso.org", "200ms");
     }
 
     @AfterAll
