@@ -23,5 +23,16 @@ public enum EventType {
     ACTION_REASSIGNED,
     ACTION_REPLACED,
     CALL_LOGGED,
-    LETTER_PRINTED
+    LETTER_PRINTED,
+    /** A customer's comment, promise or dispute from the portal, waiting for a collector. */
+    CUSTOMER_COMMENT_RECEIVED,
+    /** A collector accepted a customer's submission: it became a qualification of its items. */
+    CUSTOMER_COMMENT_VALIDATED,
+    /** A collector turned a customer's submission down, with a reason the customer reads. */
+    CUSTOMER_COMMENT_REJECTED,
+    PORTAL_LINK_CREATED,
+    PORTAL_LINK_REVOKED,
+    /** A PDF copy of an invoice was attached (imported or uploaded). */
+    DOCUMENT_ATTACHED,
+    CREDIT_LIMIT_CHANGED
 }

@@ -69,6 +69,17 @@ final class AccountNews {
             case LETTER_PRINTED -> "EMAIL".equals(text(p, "channel"))
                     ? t("sheet.history.what.LETTER_PRINTED.email", nz(text(p, "subject")), nz(text(p, "to")))
                     : t("sheet.history.what.LETTER_PRINTED", nz(text(p, "subject")));
+            case CUSTOMER_COMMENT_RECEIVED -> t("sheet.history.what.CUSTOMER_COMMENT_RECEIVED." + submissionKind(p),
+                    items(numbers), Money.date(EventPayloads.date(p.get("promisedDate")), locale()));
+            case CUSTOMER_COMMENT_VALIDATED -> t("sheet.history.what.CUSTOMER_COMMENT_VALIDATED", items(numbers));
+            case CUSTOMER_COMMENT_REJECTED -> t("sheet.history.what.CUSTOMER_COMMENT_REJECTED", items(numbers));
+            case PORTAL_LINK_CREATED -> t("sheet.history.what.PORTAL_LINK_CREATED", nz(text(p, "contact")),
+                    Money.date(EventPayloads.date(p.get("expiresOn")), locale()));
+            case PORTAL_LINK_REVOKED -> t("sheet.history.what.PORTAL_LINK_REVOKED", nz(text(p, "contact")));
+            case DOCUMENT_ATTACHED -> t("sheet.history.what.DOCUMENT_ATTACHED", items(numbers), nz(text(p, "fileName")));
+            case CREDIT_LIMIT_CHANGED -> text(p, "creditLimit") == null
+                    ? t("sheet.history.what.CREDIT_LIMIT_CHANGED.none")
+                    : t("sheet.history.what.CREDIT_LIMIT_CHANGED", text(p, "creditLimit"), nz(text(p, "currency")));
         };
     }
 
@@ -76,7 +87,8 @@ final class AccountNews {
     String detail(AccountEvent event) {
         JsonNode p = EventPayloads.read(event);
         return switch (event.type()) {
-            case ITEMS_QUALIFIED, COMMENT_ADDED -> nz(text(p, "comment"));
+            case ITEMS_QUALIFIED, COMMENT_ADDED, CUSTOMER_COMMENT_RECEIVED -> nz(text(p, "comment"));
+            case CUSTOMER_COMMENT_REJECTED -> nz(text(p, "reason"));
             case ACTION_CREATED -> nz(text(p, "note"));
             case ACTION_COMPLETED -> nz(text(p, "completionNote"));
             case MAIL_FAILED -> nz(text(p, "error"));
@@ -168,6 +180,12 @@ final class AccountNews {
     private String collectionKind(JsonNode p) {
         String kind = text(p, "kind");
         return kind == null ? "" : t("sheet.collection.kind." + kind);
+    }
+
+    /** COMMENT, PROMISE or DISPUTE: what a customer sent from the portal. */
+    private static String submissionKind(JsonNode p) {
+        String kind = text(p, "kind");
+        return kind == null ? "COMMENT" : kind;
     }
 
     private static String recipient(JsonNode p) {

@@ -1,7 +1,6 @@
 package org.opendso.customer.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -23,11 +22,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ import org.opendso.user.StaffUser;
 import org.opendso.user.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
@@ -116,12 +118,15 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
     PresenceBar presenceBar;
     AccountScenarioPanel scenarioPanel;
     TabSheet tabs;
+    private final ObjectProvider<SheetTab> extraTabs;
     QualificationDialog qualificationDialog;
     CommentDialog commentDialog;
 
     CustomerSheetView(Customers customers, Contacts contacts, OpenItems items, Users users, ImportRuns importRuns,
                       Statuses statuses, EventStreams streams, SpecificActions actions, Presence presence,
-                      QualificationDialogs dialogs, Penalties penalties, Scenarios scenarios) {
+                      QualificationDialogs dialogs, Penalties penalties, Scenarios scenarios,
+                      ObjectProvider<SheetTab> extraTabs) {
+        this.extraTabs = extraTabs;
         this.customers = customers;
         this.contacts = contacts;
         this.items = items;
@@ -232,6 +237,8 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
         tabs.add(getTranslation("sheet.tab.history"), history);
         tabs.add(getTranslation("sheet.tab.assignees"), assigneesPanel);
         tabs.add(getTranslation("sheet.tab.imports"), new ImportHistoryPanel(importRuns, staff, customer));
+        extraTabs.orderedStream().sorted(Comparator.comparingInt(SheetTab::order))
+                .forEach(tab -> tabs.add(getTranslation(tab.labelKey()), tab.create(staff, customer)));
         tabs.setSizeFull();
 
         scenarioPanel = new AccountScenarioPanel(scenarios, staff, customer.id(), customer.account());
