@@ -1,0 +1,28 @@
+package org.opendso.report;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+
+/** The currencies a company's reports can be drawn in: its main currency first, then its customers' others. */
+@Service
+public class ReportCurrencies {
+
+    private final DatabaseClient db;
+
+    ReportCurrencies(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Flux<String> of(long tenantId) {
+        return db.sql("""
+                        select currency from (
+                            select t.main_currency as currency, 0 as rank from tenant t where t.id = :tenant
+                            union
+                            select distinct c.currency, 1 from customer c where c.tenant_id = :tenant) x
+                        group by currency order by min(rank), currency""")
+                .bind("tenant", tenantId)
+                .map((row, meta) -> row.get("currency", String.class).strip())
+                .all();
+    }
+}
