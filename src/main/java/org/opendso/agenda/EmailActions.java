@@ -15,6 +15,7 @@ import org.opendso.customer.Customer;
 import org.opendso.customer.Customers;
 import org.opendso.mail.MailOutbox;
 import org.opendso.mail.OutgoingMail;
+import org.opendso.portal.PortalLinks;
 import org.opendso.realtime.Actor;
 import org.opendso.realtime.EventLog;
 import org.opendso.realtime.EventType;
@@ -60,9 +61,12 @@ public class EmailActions {
     private final MailOutbox outbox;
     private final EventLog events;
     private final TransactionalOperator tx;
+    private final PortalLinks portalLinks;
 
     EmailActions(DatabaseClient db, Agenda agenda, Generation generation, Templates templates, Contacts contacts,
-                 Customers customers, MailOutbox outbox, EventLog events, TransactionalOperator tx) {
+                 Customers customers, MailOutbox outbox, EventLog events, TransactionalOperator tx,
+                 PortalLinks portalLinks) {
+        this.portalLinks = portalLinks;
         this.db = db;
         this.agenda = agenda;
         this.generation = generation;
@@ -253,7 +257,20 @@ public class EmailActions {
         if (to.isEmpty()) {
             return Mono.error(new InvalidAction("to", "Give at least one recipient (to)"));
         }
-        return templates.render(staff, a.account(), text.subject().strip(), text.body(), null, agenda.today())
+        String subject = text.subject().strip();
+        if (Templates.usesPortalLink(subject, text.body())) {
+            // each recipient gets a link of their own (scoped to their contact), created in this transaction:
+            // the link exists exactly when its mail does
+            return templates.render(staff, a.account(), subject, text.body(), null, agenda.today())
+                    .thenMany(Flux.fromIterable(to))
+                    .concatMap(addr -> portalLinks.forRecipient(staff, actor, a.customerId(), addr.email())
+                            .flatMap(link -> templates.render(staff, a.account(), subject, text.body(), null,
+                                    agenda.today(), link.url()))
+                            .flatMap(r -> outbox.queue(actor, staff.tenantId(), a.customerId(),
+                                    new OutgoingMail(addr.email(), addr.name(), r.subject(), r.body()))))
+                    .collectList();
+        }
+        return templates.render(staff, a.account(), subject, text.body(), null, agenda.today())
                 .flatMap(r -> Flux.fromIterable(to)
                         .concatMap(addr -> outbox.queue(actor, staff.tenantId(), a.customerId(),
                                 new OutgoingMail(addr.email(), addr.name(), r.subject(), r.body())))

@@ -71,7 +71,7 @@ public class Qualifications {
                             : Mono.error(new Rollback()))
                     .then(openItems.byKeys(staff.tenantId(), customerId, keys).collectList())
                     .flatMap(items -> events.append(Actor.of(staff), staff.tenantId(), customerId,
-                                    EventType.ITEMS_QUALIFIED, payload(status, statusDate, followUp, q.comment(), items))
+                                    EventType.ITEMS_QUALIFIED, payload(status, statusDate, followUp, q.comment(), items, q.source()))
                             .flatMap(event -> mail(staff, customerId, q)
                                     .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                                     .flatMap(mailId -> action(staff, customerId, q, items)
@@ -85,6 +85,12 @@ public class Qualifications {
 
     /** A comment without a status change, on some items of the account or on the account itself (no items). */
     public Mono<AccountEvent> comment(Staff staff, long customerId, List<OpenItem.Key> items, String comment) {
+        return comment(staff, customerId, items, comment, null);
+    }
+
+    /** A comment whose words are not the user's own: {@code source} goes in the COMMENT_ADDED payload. */
+    public Mono<AccountEvent> comment(Staff staff, long customerId, List<OpenItem.Key> items, String comment,
+                                      Qualification.Source source) {
         if (comment == null || comment.isBlank()) {
             return Mono.error(new InvalidQualification("comment", "Write a comment"));
         }
@@ -110,6 +116,10 @@ public class Qualifications {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("comment", text);
                     p.put("items", list.stream().map(Qualifications::itemJson).toList());
+                    if (source != null) {
+                        p.put("source", Map.of("kind", source.kind(), "submissionId", source.submissionId(),
+                                "contact", source.contact() == null ? "" : source.contact()));
+                    }
                     return events.append(Actor.of(staff), staff.tenantId(), customerId, EventType.COMMENT_ADDED, p);
                 })
                 .as(tx::transactional);
@@ -213,12 +223,25 @@ public class Qualifications {
 
     static Map<String, Object> payload(ItemStatus status, LocalDate date, LocalDate followUp, String comment,
                                        List<OpenItem> items) {
+        return payload(status, date, followUp, comment, items, null);
+    }
+
+    /** With its source when the information is not the user's own (a customer's portal message they validated). */
+    static Map<String, Object> payload(ItemStatus status, LocalDate date, LocalDate followUp, String comment,
+                                       List<OpenItem> items, Qualification.Source source) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("status", statusJson(status));
         p.put("date", date.toString());
         p.put("followUpDate", followUp.toString());
         p.put("comment", comment.strip());
         p.put("items", items.stream().map(Qualifications::itemJson).toList());
+        if (source != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("kind", source.kind());
+            s.put("submissionId", source.submissionId());
+            s.put("contact", source.contact());
+            p.put("source", s);
+        }
         return p;
     }
 

@@ -2,7 +2,7 @@ package org.opendso.template;
 
 /**
  * A hashtag that cannot be replaced: unknown (misspelt), out of place (a table in a subject) or without a value
- * yet (#PortalLink). Names the hashtag, the part of the template (subject or body) and its position there: line and
+ * yet. Names the hashtag, the part of the template (subject or body) and its position there: line and
  * column from 1, offset from 0 (in characters). With a suggestion when the hashtag looks like a known one.
  */
 public class HashtagProblem extends IllegalArgumentException {

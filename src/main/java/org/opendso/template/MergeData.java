@@ -9,7 +9,8 @@ import org.opendso.tenant.Logo;
 /**
  * Everything a template's hashtags are replaced by, gathered for one account on one day. Amounts are in the
  * account's currency; {@code contactName}, {@code oldestDueDate} and {@code logo} may be null (no collection contact,
- * nothing overdue, no logo).
+ * nothing overdue, no logo). {@code portalLink} is the absolute URL of the recipient's portal link, created for
+ * the mail being sent; null in a preview (no link exists yet).
  */
 record MergeData(
         String language,
@@ -28,5 +29,6 @@ record MergeData(
         Logo logo,
         String collectorName,
         String collectorEmail,
-        LocalDate today) {
+        LocalDate today,
+        String portalLink) {
 }

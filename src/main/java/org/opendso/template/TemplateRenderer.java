@@ -32,7 +32,9 @@ import org.opendso.item.OpenItem;
  */
 final class TemplateRenderer {
 
-    static final String NO_PORTAL = "portal links are not available yet";
+    /** What a preview shows for #PortalLink: the link is created for each recipient only when the mail is sent. */
+    static final String PREVIEW_LINK_EN = "[personal portal link, created when the email is sent]";
+    static final String PREVIEW_LINK_FR = "[lien personnel vers le portail, créé à l'envoi]";
     private static final char NBSP = '\u00a0';
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -54,12 +56,6 @@ final class TemplateRenderer {
         int from = 0;
         for (Hashtags.Token token : Hashtags.tokens(text)) {
             out.append(text, from, token.offset());
-            if (token.hashtag() == Hashtag.PORTAL_LINK) {
-                // the customer portal comes with a later issue: a fake or blank link would mislead the customer
-                throw new HashtagProblem(token.tag() + ": " + NO_PORTAL + " (" + field + ", line " + token.line()
-                        + ", column " + token.column() + ")", token.tag(), field, token.line(), token.column(),
-                        token.offset(), null);
-            }
             out.append(value(token.hashtag(), data, plainText));
             from = token.end();
         }
@@ -76,6 +72,7 @@ final class TemplateRenderer {
             case COMPANY_LOGO -> d.logo() == null ? "" : "<img src=\"data:" + escape(d.logo().contentType())
                     + ";base64," + Base64.getEncoder().encodeToString(d.logo().bytes()) + "\" alt=\""
                     + escape(d.companyName()) + "\" style=\"max-height:80px\">";
+            case PORTAL_LINK -> portalLink(d, plainText);
             case COMPANY_ADDRESS -> plainText ? String.join(", ", d.companyAddress())
                     : String.join("<br>", d.companyAddress().stream().map(TemplateRenderer::escape).toList());
             default -> {
@@ -103,6 +100,16 @@ final class TemplateRenderer {
             case TODAY -> date(d.today(), lang);
             default -> throw new IllegalArgumentException(hashtag + " is not text");
         };
+    }
+
+    /** The link itself (a subject: its URL); in a preview, a note saying that the link is made on sending. */
+    private static String portalLink(MergeData d, boolean plainText) {
+        if (d.portalLink() == null) {
+            String note = "fr".equals(d.language()) ? PREVIEW_LINK_FR : PREVIEW_LINK_EN;
+            return plainText ? note : "<span class=\"portal-link-preview\">" + escape(note) + "</span>";
+        }
+        return plainText ? d.portalLink()
+                : "<a href=\"" + escape(d.portalLink()) + "\">" + escape(d.portalLink()) + "</a>";
     }
 
     /** The items as an HTML table (inline styles: mail clients drop style sheets), or one sentence when there are none. */

@@ -163,16 +163,32 @@ public class Templates {
      * A subject and body rendered for a customer account the staff member sees, on {@code today}. The language is
      * the one given, else the account's, else the company's.
      *
-     * @throws HashtagProblem (in the Mono) for an unknown hashtag, or one without a value (#PortalLink)
+     * @throws HashtagProblem (in the Mono) for an unknown hashtag, or a table or image in the subject
      * @throws UnknownCustomer (in the Mono) for an account the staff member does not see
      */
     public Mono<Rendered> render(Staff staff, String account, String subject, String body, String language,
                                  LocalDate today) {
+        return render(staff, account, subject, body, language, today, null);
+    }
+
+    /**
+     * Like {@link #render(Staff, String, String, String, String, LocalDate)}, for a mail being sent: #PortalLink
+     * becomes {@code portalLink}, the URL of the link created for its recipient (null: a preview's note instead).
+     */
+    public Mono<Rendered> render(Staff staff, String account, String subject, String body, String language,
+                                 LocalDate today, String portalLink) {
         return Mono.fromRunnable(() -> check(subject, body))
                 .then(visible(staff, account))
                 .flatMap(customer -> languageOf(staff.tenantId(), customer.id(), language)
-                        .flatMap(lang -> data(staff, customer, lang, today, body != null && body.contains("#CompanyLogo"))))
+                        .flatMap(lang -> data(staff, customer, lang, today, body != null && body.contains("#CompanyLogo"),
+                                portalLink)))
                 .map(data -> TemplateRenderer.render(subject, body, data));
+    }
+
+    /** Whether a text asks for a portal link: sending it then creates one per recipient. */
+    public static boolean usesPortalLink(String subject, String body) {
+        return Hashtags.tokens(subject).stream().anyMatch(t -> t.hashtag() == Hashtag.PORTAL_LINK)
+                || Hashtags.tokens(body).stream().anyMatch(t -> t.hashtag() == Hashtag.PORTAL_LINK);
     }
 
     /** The template with this code rendered for a customer account, in the given language or the account's. */
@@ -182,7 +198,9 @@ public class Templates {
                 .flatMap(customer -> languageOf(staff.tenantId(), customer.id(), language))
                 .flatMap(lang -> one(staff.tenantId(), c, lang)
                         .switchIfEmpty(Mono.error(() -> new UnknownTemplate(c, lang)))
-                        .flatMap(t -> render(staff, account, t.subject(), t.body(), lang, today)));
+                        .flatMap(t -> t.kind() == TemplateKind.LETTER && usesPortalLink(t.subject(), t.body())
+                                ? Mono.error(letterWithPortalLink())
+                                : render(staff, account, t.subject(), t.body(), lang, today)));
     }
 
     private Mono<Customer> visible(Staff staff, String account) {
@@ -206,7 +224,8 @@ public class Templates {
                 .one();
     }
 
-    private Mono<MergeData> data(Staff staff, Customer customer, String lang, LocalDate today, boolean withLogo) {
+    private Mono<MergeData> data(Staff staff, Customer customer, String lang, LocalDate today, boolean withLogo,
+                                 String portalLink) {
         long tenant = staff.tenantId();
         Mono<Optional<String>> contact = contacts.of(staff, customer.id())
                 .filter(Contact::collectionContact).next()
@@ -233,7 +252,7 @@ public class Templates {
                     return new MergeData(lang, currency, customer.name(), customer.account(), t.getT1().orElse(null),
                             customer.balance(), customer.overdue(), customer.oldestOverdue(), t.getT5().penalty(),
                             t.getT5().indemnity(), t.getT6(), company.name(), address(company), t.getT4().orElse(null),
-                            t.getT2()[0], t.getT2()[1] == null ? "" : t.getT2()[1], today);
+                            t.getT2()[0], t.getT2()[1] == null ? "" : t.getT2()[1], today, portalLink);
                 });
     }
 
@@ -280,7 +299,15 @@ public class Templates {
             throw new InvalidTemplate("body", "A body has at most " + MAX_BODY + " characters");
         }
         check(subject, body);
+        if (draft.kind() == TemplateKind.LETTER && usesPortalLink(subject, body)) {
+            throw letterWithPortalLink();
+        }
         return new TemplateDraft(code, language, draft.kind(), name, subject, body);
+    }
+
+    /** A personal link is made for an email's recipient; a printed letter has none to carry. */
+    private static InvalidTemplate letterWithPortalLink() {
+        return new InvalidTemplate("body", "#PortalLink works in emails only: a letter cannot carry a personal link");
     }
 
     private Mono<Template> lock(long tenant, String code, String language) {

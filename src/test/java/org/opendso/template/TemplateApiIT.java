@@ -83,7 +83,7 @@ class TemplateApiIT {
     }
 
     @Test
-    void anUnknownHashtagIsA422WithItsPositionAndPortalLinkIsNotAvailableYet() {
+    void anUnknownHashtagIsA422WithItsPositionAndPortalLinkPreviewsAsANote() {
         post("collector", "/v1/templates/render", Map.of("customer", "DEMO-001", "subject", "Hello",
                         "body", "<p>Dear #ContactName,</p>\n<p>you owe #Balanse</p>"))
                 .expectStatus().isEqualTo(422)
@@ -96,13 +96,11 @@ class TemplateApiIT {
                 .jsonPath("$.suggestion").isEqualTo("#Balance")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("#Balanse", "line 2"));
         post("collector", "/v1/templates/render", Map.of("customer", "DEMO-001", "subject", "Hi",
-                        "body", "Pay online: #PortalLink"))
-                .expectStatus().isEqualTo(422)
+                        "body", "Pay online: #PortalLink", "language", "en"))
+                .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.hashtag").isEqualTo("#PortalLink")
-                .jsonPath("$.line").isEqualTo(1)
-                .jsonPath("$.column").isEqualTo(13)
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("portal links are not available yet"));
+                .jsonPath("$.body").value(b -> assertThat((String) b)
+                        .contains("personal portal link, created when the email is sent"));
     }
 
     @Test

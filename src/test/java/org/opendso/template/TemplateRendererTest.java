@@ -26,7 +26,14 @@ class TemplateRendererTest {
                 List.of(invoice("INV-1", LocalDate.of(2026, 1, 15), "1234.56", "1234.56"),
                         invoice("INV-2", LocalDate.of(2026, 2, 20), "1000.00", "1000.00")),
                 "Demo & Co", List.of("12 rue de la Paix", "75002 Paris", "France"), logo, "Colin Collector",
-                "colin@demo.example", TODAY);
+                "colin@demo.example", TODAY, null);
+    }
+
+    static MergeData withLink(MergeData d, String link) {
+        return new MergeData(d.language(), d.currency(), d.customerName(), d.customerAccount(), d.contactName(),
+                d.balance(), d.overdueAmount(), d.oldestDueDate(), d.penaltyAmount(), d.indemnityAmount(),
+                d.openItems(), d.companyName(), d.companyAddress(), d.logo(), d.collectorName(), d.collectorEmail(),
+                d.today(), link);
     }
 
     @Test
@@ -75,7 +82,7 @@ class TemplateRendererTest {
         String en = TemplateRenderer.render("", "#OpenItemsTable", data("en", "Atelier", null)).body();
         assertThat(en).contains("Due date", "Days overdue", "Open amount", "INV-1", "INV-2", "20 Feb 2026", "€1,000.00");
         MergeData nothing = new MergeData("en", "EUR", "A", "C", null, BigDecimal.ZERO, BigDecimal.ZERO, null,
-                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), "Co", List.of(), null, "X", "", TODAY);
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), "Co", List.of(), null, "X", "", TODAY, null);
         assertThat(TemplateRenderer.render("", "#OverdueItemsTable|#OldestDueDate|#ContactName", nothing).body())
                 .isEqualTo("<p>No overdue invoices.</p>||Sir or Madam");
     }
@@ -96,13 +103,16 @@ class TemplateRendererTest {
     }
 
     @Test
-    void portalLinkIsKnownButCannotBeRenderedYet() {
-        assertThatThrownBy(() -> TemplateRenderer.render("", "Hello\n  see #PortalLink", data("en", "A", null)))
-                .isInstanceOfSatisfying(HashtagProblem.class, p -> {
-                    assertThat(p.hashtag()).isEqualTo("#PortalLink");
-                    assertThat(p.line()).isEqualTo(2);
-                    assertThat(p.column()).isEqualTo(7);
-                    assertThat(p.getMessage()).contains("portal links are not available yet");
-                });
+    void portalLinkIsALinkInTheBodyItsUrlInTheSubjectAndANoteInAPreview() {
+        String url = "https://dso.example/portal/abc_DEF-123?x=1&y=<2>";
+        Rendered sent = TemplateRenderer.render("Your account: #PortalLink", "<p>See #PortalLink</p>",
+                withLink(data("en", "A", null), url));
+        assertThat(sent.body()).isEqualTo("<p>See <a href=\"https://dso.example/portal/abc_DEF-123?x=1&amp;y=&lt;2&gt;\">"
+                + "https://dso.example/portal/abc_DEF-123?x=1&amp;y=&lt;2&gt;</a></p>");
+        assertThat(sent.subject()).isEqualTo("Your account: " + url);
+        assertThat(TemplateRenderer.render("", "#PortalLink", data("fr", "A", null)).body())
+                .contains(TemplateRenderer.PREVIEW_LINK_FR.replace("'", "&#39;"));
+        assertThat(TemplateRenderer.render("#PortalLink", "", data("en", "A", null)).subject())
+                .isEqualTo(TemplateRenderer.PREVIEW_LINK_EN);
     }
 }

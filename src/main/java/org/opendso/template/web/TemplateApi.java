@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /api/v1/templates}: everyone reads the company's templates and renders them for the accounts they see;
  * administrators write them. A template is named by its code and language in paths. A hashtag that cannot be
- * replaced (unknown, misspelt, a table in a subject, #PortalLink until the portal exists) is a 422 naming it with
+ * replaced (unknown, misspelt, a table in a subject) is a 422 naming it with
  * its position.
  */
 @Configuration
