@@ -73,7 +73,7 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
     final Div logoPreview = new Div();
     final EcbRatesPanel ecbRates;
 
-    CompanySettingsView(Companies companies, Penalties penalties) {
+    CompanySettingsView(Companies companies, Penalties penalties, org.opendso.portal.PortalLinks portalLinks) {
         this.companies = companies;
         this.penalties = penalties;
         this.staff = CurrentStaff.require();
@@ -133,7 +133,9 @@ public class CompanySettingsView extends VerticalLayout implements HasDynamicTit
         add(new H3(getTranslation("company.section.company")), form,
                 new H3(getTranslation("company.section.penalties")), penaltyForm, save,
                 new H3(getTranslation("ecb.title")), ecbRates,
-                new H3(getTranslation("company.section.logo")), logoSection());
+                new H3(getTranslation("company.section.logo")), logoSection(),
+                new H3(getTranslation("portal.settings.title")),
+                new org.opendso.portal.ui.PortalSettingsPanel(portalLinks, staff));
         load();
     }
 
