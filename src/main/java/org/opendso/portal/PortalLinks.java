@@ -3,14 +3,12 @@ package org.opendso.portal;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.opendso.customer.Customer;
 import org.opendso.customer.Customers;
 import org.opendso.realtime.Actor;
@@ -53,17 +51,15 @@ public class PortalLinks {
     private final EventLog events;
     private final PortalAttempts attempts;
     private final PublicUrl publicUrl;
-    private final Clock clock;
 
     PortalLinks(DatabaseClient db, TransactionalOperator tx, Customers customers, EventLog events,
-                PortalAttempts attempts, PublicUrl publicUrl, Optional<Clock> clock) {
+                PortalAttempts attempts, PublicUrl publicUrl) {
         this.db = db;
         this.tx = tx;
         this.customers = customers;
         this.events = events;
         this.attempts = attempts;
         this.publicUrl = publicUrl;
-        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /** A new link to an account the staff member sees, for one of its contacts ({@code contactId} null: the account). */
@@ -90,7 +86,7 @@ public class PortalLinks {
 
     /** The account's links, newest first (at most 200). */
     public Flux<PortalLink> of(Staff staff, long customerId) {
-        return visible(staff, customerId).flatMapMany(c -> db.sql("select " + COLUMNS + FROM
+        return visible(staff, customerId).flatMapMany(c -> db.sql("select " + COLUMNS + " " + FROM
                         + " where l.tenant_id = :tenant and l.customer_id = :customer order by l.created_at desc, l.id desc"
                         + " limit " + MAX_LISTED)
                 .bind("tenant", staff.tenantId())
@@ -135,24 +131,26 @@ public class PortalLinks {
         }
         byte[] hash = PortalToken.hash(token);
         return db.sql("""
-                        select id, tenant_id, customer_id, contact_id, contact_name, token_hash, expires_at, revoked_at
+                        select id, tenant_id, customer_id, contact_id, contact_name, token_hash, expires_at <= now() as expired,
+                               revoked_at is not null as revoked
                         from portal_link where token_hash = :hash""")
                 .bind("hash", ByteBuffer.wrap(hash))
                 .map((row, meta) -> new Found(row.get("id", Long.class), row.get("tenant_id", Long.class),
                         row.get("customer_id", Long.class), row.get("contact_id", Long.class),
                         row.get("contact_name", String.class), bytes(row.get("token_hash", ByteBuffer.class)),
-                        instant(row.get("expires_at", OffsetDateTime.class)),
-                        instant(row.get("revoked_at", OffsetDateTime.class))))
+                        Boolean.TRUE.equals(row.get("expired", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("revoked", Boolean.class))))
                 .one()
                 .flatMap(found -> {
                     // the index found the row by its hash; comparing again without early exit costs nothing
                     if (!MessageDigest.isEqual(found.hash(), hash)) {
                         return refuse(InvalidPortalLink.Reason.UNKNOWN, prefix, client);
                     }
-                    if (found.revokedAt() != null) {
+                    if (found.revoked()) {
                         return refuse(InvalidPortalLink.Reason.REVOKED, prefix, client);
                     }
-                    if (!found.expiresAt().isAfter(clock.instant())) {
+                    // the database's clock decides, as it set the expiry
+                    if (found.expired()) {
                         return refuse(InvalidPortalLink.Reason.EXPIRED, prefix, client);
                     }
                     return used(found.id()).thenReturn(new PortalAccess(found.tenantId(), found.customerId(),
@@ -189,7 +187,7 @@ public class PortalLinks {
     }
 
     private record Found(long id, long tenantId, long customerId, Long contactId, String contactName, byte[] hash,
-                         Instant expiresAt, Instant revokedAt) {
+                         boolean expired, boolean revoked) {
     }
 
     private Mono<IssuedPortalLink> insert(Actor actor, long tenant, Customer customer, Recipient recipient) {
@@ -228,7 +226,7 @@ public class PortalLinks {
     }
 
     private Mono<PortalLink> one(long tenant, long customerId, long id) {
-        return db.sql("select " + COLUMNS + FROM + " where l.tenant_id = :tenant and l.customer_id = :customer and l.id = :id")
+        return db.sql("select " + COLUMNS + " " + FROM + " where l.tenant_id = :tenant and l.customer_id = :customer and l.id = :id")
                 .bind("tenant", tenant)
                 .bind("customer", customerId)
                 .bind("id", id)
