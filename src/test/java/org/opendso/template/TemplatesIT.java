@@ -118,6 +118,23 @@ class TemplatesIT {
     }
 
     @Test
+    void anEmailMayCarryAPortalLinkButALetterMayNot() {
+        Staff admin = tenants.create("tpl-" + System.nanoTime()).admin();
+        templates.create(admin, new TemplateDraft("TP_PORTAL_LETTER", "en", TemplateKind.LETTER, "Letter", "Hi",
+                        "<p>Reply online: #PortalLink</p>"))
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(InvalidTemplate.class,
+                        i -> assertThat(i.field()).isEqualTo("body")))
+                .verify();
+        templates.create(admin, new TemplateDraft("TP_PORTAL_EMAIL", "en", TemplateKind.EMAIL, "Email", "Hi",
+                        "<p>Reply online: #PortalLink</p>"))
+                .as(StepVerifier::create).expectNextCount(1).verifyComplete();
+        templates.render(admin, "DEMO-001", "TP_PORTAL_EMAIL", "en", LocalDate.now()).as(StepVerifier::create)
+                .assertNext(r -> assertThat(r.body()).contains("personal portal link, created when the email is sent"))
+                .verifyComplete();
+    }
+
+    @Test
     void anAdminCreatesUpdatesAndDeletesATemplateAndAStaleVersionIsAConflict() {
         Staff admin = tenants.demo("admin");
         Template created = templates.create(admin, new TemplateDraft(" tp_thanks ", "FR", TemplateKind.EMAIL,

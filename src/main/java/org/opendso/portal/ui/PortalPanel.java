@@ -339,6 +339,10 @@ class PortalPanel extends VerticalLayout {
         if (live != null) {
             return;
         }
+        // the tab may have been hidden (detached) while things changed: read again, then follow from now
+        later(ui, submissions.of(staff, customer.id()).collectList(), this::showSubmissions);
+        later(ui, links.of(staff, customer.id()).collectList(), linkGrid::setItems);
+        later(ui, documents.of(staff, customer.id()).collectList(), documentGrid::setItems);
         live = streams.head(staff.tenantId(), customer.id())
                 .flatMapMany(head -> streams.account(staff.tenantId(), customer.id(), head))
                 .subscribe(event -> apply(ui, event),
