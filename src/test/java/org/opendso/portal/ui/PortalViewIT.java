@@ -79,6 +79,25 @@ class PortalViewIT extends ViewTestSupport {
         assertThat(text).doesNotContain("INTERNAL", t.admin().name(), "Price dispute", "Delivery dispute",
                 "Secret Customer");
         assertThat(view.getPageTitle()).startsWith("Other pv-");
+        // the customer switches the page to French
+        test($(com.vaadin.flow.component.button.Button.class).id("portal-lang-fr")).click();
+        assertThat(view.getElement().getTextRecursively()).contains("Relevé de compte – Customer PV-1", "En cours d’examen",
+                "Non échue");
+    }
+
+    @Test
+    void anAdministratorSetsTheLinkValidityInTheCompanySettings() {
+        login(t.admin().login());
+        UI.getCurrent().navigate(org.opendso.tenant.ui.CompanySettingsView.class);
+        roundTrip();
+        PortalSettingsPanel panel = $(PortalSettingsPanel.class).first();
+        assertThat(panel.days.getValue()).isEqualTo(30);
+        panel.days.setValue(0);
+        panel.save();
+        assertThat(links.linkDays(t.tenantId()).block()).isEqualTo(30);
+        panel.days.setValue(12);
+        panel.save();
+        assertThat(links.linkDays(t.tenantId()).block()).isEqualTo(12);
     }
 
     @Test
