@@ -145,7 +145,7 @@ public class Documents {
         if (name.isEmpty() || name.equals(".pdf")) {
             name = number.strip().replaceAll("[^\\p{L}\\p{N}._-]", "_") + ".pdf";
         }
-        if (!name.toLowerCase().endsWith(".pdf")) {
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
             name = name + ".pdf";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;

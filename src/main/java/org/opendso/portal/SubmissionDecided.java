@@ -6,7 +6,7 @@ public class SubmissionDecided extends RuntimeException {
     private final transient Submission current;
 
     SubmissionDecided(Submission current) {
-        super("This message was " + current.state().name().toLowerCase() + " meanwhile"
+        super("This message was " + current.state().name().toLowerCase(java.util.Locale.ROOT) + " meanwhile"
                 + (current.decidedBy() == null ? "" : " by " + current.decidedBy()), null, false, false);
         this.current = current;
     }
