@@ -15,7 +15,7 @@ import reactor.test.StepVerifier;
 
 /** The aging balance on hand-computed items, as of the fixed {@link ReportFixture#TODAY}, in a company of its own. */
 @IntegrationTest
-@Import({TestTenants.class, ReportFixture.class, AlertFixture.FixedClock.class})
+@Import({TestTenants.class, ReportFixture.class, ReportFixture.Card.class, AlertFixture.FixedClock.class})
 class AgingReportIT {
 
     @Autowired AgingReport aging;

@@ -17,7 +17,7 @@ import reactor.test.StepVerifier;
  * dispute follow-ups (10 and 4 days: 7.0).
  */
 @IntegrationTest
-@Import({TestTenants.class, ReportFixture.class, AlertFixture.FixedClock.class})
+@Import({TestTenants.class, ReportFixture.class, ReportFixture.Card.class, AlertFixture.FixedClock.class})
 class DisputeReportIT {
 
     @Autowired DisputeReport report;

@@ -32,7 +32,7 @@ import reactor.test.StepVerifier;
  * </pre>
  */
 @IntegrationTest
-@Import({TestTenants.class, ReportFixture.class, AlertFixture.FixedClock.class})
+@Import({TestTenants.class, ReportFixture.class, ReportFixture.Card.class, AlertFixture.FixedClock.class})
 class DsoReportIT {
 
     @Autowired DsoReport dso;

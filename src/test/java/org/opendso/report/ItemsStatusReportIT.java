@@ -18,7 +18,7 @@ import reactor.test.StepVerifier;
  * Qualified overdue: 100 of 600 (16.7 %), 1 item of 3 (33.3 %).
  */
 @IntegrationTest
-@Import({TestTenants.class, ReportFixture.class, AlertFixture.FixedClock.class})
+@Import({TestTenants.class, ReportFixture.class, ReportFixture.Card.class, AlertFixture.FixedClock.class})
 class ItemsStatusReportIT {
 
     @Autowired ItemsStatusReport report;

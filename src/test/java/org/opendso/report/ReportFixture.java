@@ -14,6 +14,27 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @TestComponent
 public class ReportFixture {
 
+    /** A card on the dashboard, as the forecast's will be: the dashboard shows every card bean below its figures. */
+    @org.springframework.boot.test.context.TestConfiguration
+    public static class Card {
+        @org.springframework.context.annotation.Bean
+        org.opendso.ui.DashboardCard testCard() {
+            return new org.opendso.ui.DashboardCard() {
+                @Override
+                public com.vaadin.flow.component.Component create(org.opendso.security.Staff staff) {
+                    com.vaadin.flow.component.html.Span card = new com.vaadin.flow.component.html.Span("Card for " + staff.login());
+                    card.addClassName("test-dashboard-card");
+                    return card;
+                }
+
+                @Override
+                public int order() {
+                    return 5;
+                }
+            };
+        }
+    }
+
     public static final LocalDate TODAY = org.opendso.alert.AlertFixture.TODAY;
 
     private final DatabaseClient db;
