@@ -27,6 +27,42 @@ create table report_item_figures (
 );
 create index report_item_figures_tenant_idx on report_item_figures (tenant_id, currency);
 
+-- The same per account and currency (statuses summed): the accounts of a report in order of balance, by index.
+create table report_customer_figures (
+    tenant_id    bigint        not null,
+    customer_id  bigint        not null,
+    currency     char(3)       not null,
+    outstanding  numeric(19,4) not null,
+    not_due      numeric(19,4) not null,
+    d1_30        numeric(19,4) not null,
+    d31_60       numeric(19,4) not null,
+    d61_90       numeric(19,4) not null,
+    over90       numeric(19,4) not null,
+    credits      numeric(19,4) not null,
+    primary key (customer_id, currency)
+);
+create index report_customer_figures_balance_idx on report_customer_figures (tenant_id, currency, outstanding desc, customer_id);
+
+-- And per company (accounts summed): a report about every account reads a few rows, whatever the size of the book.
+-- Kept by differences: an account's old rows are subtracted, its new ones added.
+create table report_item_totals (
+    tenant_id                bigint        not null,
+    currency                 char(3)       not null,
+    status_id                bigint        not null,
+    items                    integer       not null,
+    outstanding              numeric(19,4) not null,
+    not_due                  numeric(19,4) not null,
+    d1_30                    numeric(19,4) not null,
+    d31_60                   numeric(19,4) not null,
+    d61_90                   numeric(19,4) not null,
+    over90                   numeric(19,4) not null,
+    credits                  numeric(19,4) not null,
+    overdue_items            integer       not null,
+    commented_overdue        numeric(19,4) not null,
+    commented_overdue_items  integer       not null,
+    primary key (tenant_id, currency, status_id)
+);
+
 -- The day each company's figures were aged on: another day means every account is aged again.
 create table report_state (
     tenant_id      bigint primary key,
@@ -64,6 +100,27 @@ create trigger open_item_report_update after update on open_item
 create trigger open_item_report_delete after delete on open_item
     referencing old table as changed_items for each statement execute function report_mark_items();
 
+-- Adds (p_sign 1) or subtracts (-1) the item figures of these accounts (null: every one) to the company's totals.
+create function report_add_totals(p_tenant bigint, ids bigint[], p_sign integer) returns void language sql as $$
+    insert into report_item_totals as t (tenant_id, currency, status_id, items, outstanding, not_due, d1_30, d31_60,
+                                         d61_90, over90, credits, overdue_items, commented_overdue,
+                                         commented_overdue_items)
+    select p_tenant, f.currency, f.status_id, p_sign * sum(f.items), p_sign * sum(f.outstanding),
+           p_sign * sum(f.not_due), p_sign * sum(f.d1_30), p_sign * sum(f.d31_60), p_sign * sum(f.d61_90),
+           p_sign * sum(f.over90), p_sign * sum(f.credits), p_sign * sum(f.overdue_items),
+           p_sign * sum(f.commented_overdue), p_sign * sum(f.commented_overdue_items)
+    from report_item_figures f
+    where f.tenant_id = p_tenant and (ids is null or f.customer_id = any(ids))
+    group by f.currency, f.status_id
+    on conflict (tenant_id, currency, status_id) do update set
+        items = t.items + excluded.items, outstanding = t.outstanding + excluded.outstanding,
+        not_due = t.not_due + excluded.not_due, d1_30 = t.d1_30 + excluded.d1_30, d31_60 = t.d31_60 + excluded.d31_60,
+        d61_90 = t.d61_90 + excluded.d61_90, over90 = t.over90 + excluded.over90, credits = t.credits + excluded.credits,
+        overdue_items = t.overdue_items + excluded.overdue_items,
+        commented_overdue = t.commented_overdue + excluded.commented_overdue,
+        commented_overdue_items = t.commented_overdue_items + excluded.commented_overdue_items
+$$;
+
 -- Recomputes the figures of the marked accounts (p_all: of every account, aged as of p_today), one company at a
 -- time: the advisory lock serialises the readers that find marks, and the state is checked again under it.
 create function report_refresh_figures(p_tenant bigint, p_today date, p_all boolean) returns integer
@@ -79,13 +136,17 @@ begin
         end if;
         delete from report_change where tenant_id = p_tenant;
         delete from report_item_figures where tenant_id = p_tenant;
+        delete from report_customer_figures where tenant_id = p_tenant;
+        delete from report_item_totals where tenant_id = p_tenant;
     else
         with claimed as (delete from report_change where tenant_id = p_tenant returning customer_id)
         select array_agg(distinct customer_id) into ids from claimed;
         if ids is null then
             return 0;
         end if;
+        perform report_add_totals(p_tenant, ids, -1);
         delete from report_item_figures where tenant_id = p_tenant and customer_id = any(ids);
+        delete from report_customer_figures where tenant_id = p_tenant and customer_id = any(ids);
     end if;
     insert into report_item_figures (tenant_id, customer_id, currency, status_id, items, outstanding, not_due,
                                      d1_30, d31_60, d61_90, over90, credits, overdue_items, commented_overdue,
@@ -107,6 +168,14 @@ begin
       and (p_all or o.customer_id = any(ids))
     group by o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0);
     get diagnostics n = row_count;
+    insert into report_customer_figures (tenant_id, customer_id, currency, outstanding, not_due, d1_30, d31_60,
+                                         d61_90, over90, credits)
+    select f.tenant_id, f.customer_id, f.currency, sum(f.outstanding), sum(f.not_due), sum(f.d1_30), sum(f.d31_60),
+           sum(f.d61_90), sum(f.over90), sum(f.credits)
+    from report_item_figures f
+    where f.tenant_id = p_tenant and (p_all or f.customer_id = any(ids))
+    group by f.tenant_id, f.customer_id, f.currency;
+    perform report_add_totals(p_tenant, ids, 1);
     if p_all then
         insert into report_state (tenant_id, figures_as_of) values (p_tenant, p_today)
         on conflict (tenant_id) do update set figures_as_of = excluded.figures_as_of;

@@ -18,33 +18,34 @@ public class AgingReport {
 
     private final DatabaseClient db;
     private final ReportFigures figures;
-    private final ReportCurrencies currencies;
+    private final ReportScopes scopes;
 
-    AgingReport(DatabaseClient db, ReportFigures figures, ReportCurrencies currencies) {
+    AgingReport(DatabaseClient db, ReportFigures figures, ReportScopes scopes) {
         this.db = db;
         this.figures = figures;
-        this.currencies = currencies;
+        this.scopes = scopes;
     }
 
     /** The total and the {@code limit} accounts of largest balance (0: the total only). */
     public Mono<AgingBalance> of(Staff staff, ReportFilter filter, int limit) {
-        return currencies.withCurrency(staff.tenantId(), filter).flatMap(f -> {
-            ReportScope scope = new ReportScope(staff, f);
-            Mono<reactor.util.function.Tuple2<AgingFigures, Long>> total = scope.bind(db.sql("select " + SUMS
-                            + ", count(distinct f.customer_id) as accounts " + scope.rows("report_item_figures", "f", false)))
-                    .map((row, meta) -> reactor.util.function.Tuples.of(figures(row), row.get("accounts", Long.class)))
-                    .one();
+        return scopes.of(staff, filter).flatMap(scope -> {
+            ReportFilter f = scope.filter();
+            Mono<AgingFigures> total = scope.bind(db.sql("select " + SUMS + " " + scope.itemFigures("f")))
+                    .map((row, meta) -> figures(row)).one();
+            Mono<Long> accounts = scope.bind(db.sql("select count(*) as n "
+                            + scope.accounts("report_customer_figures", "f") + " and f.outstanding <> 0"))
+                    .map((row, meta) -> row.get("n", Long.class)).one();
             Mono<java.util.List<CustomerAging>> lines = limit <= 0 ? Mono.just(java.util.List.of())
-                    : scope.bind(db.sql("select c.account, c.name, " + SUMS + " "
-                                    + scope.accounts("report_item_figures", "f")
-                                    + " group by c.id, c.account, c.name order by sum(f.outstanding) desc, c.account limit :limit"))
+                    : scope.bind(db.sql("select c.account, c.name, f.not_due, f.d1_30, f.d31_60, f.d61_90, f.over90,"
+                                    + " f.credits " + scope.accounts("report_customer_figures", "f")
+                                    + " order by f.outstanding desc, f.customer_id limit :limit"))
                             .bind("limit", limit)
                             .map((row, meta) -> new CustomerAging(row.get("account", String.class),
                                     row.get("name", String.class), figures(row)))
                             .all().collectList();
             return figures.fresh(staff.tenantId())
-                    .then(Mono.zip(total, lines))
-                    .map(t -> new AgingBalance(f.currency(), t.getT1().getT1(), t.getT1().getT2(), t.getT2()));
+                    .then(Mono.zip(total, accounts, lines))
+                    .map(t -> new AgingBalance(f.currency(), t.getT1(), t.getT2(), t.getT3()));
         });
     }
 

@@ -21,12 +21,12 @@ public class DisputeReport {
 
     private final DatabaseClient db;
     private final ReportFigures figures;
-    private final ReportCurrencies currencies;
+    private final ReportScopes scopes;
 
-    DisputeReport(DatabaseClient db, ReportFigures figures, ReportCurrencies currencies) {
+    DisputeReport(DatabaseClient db, ReportFigures figures, ReportScopes scopes) {
         this.db = db;
         this.figures = figures;
-        this.currencies = currencies;
+        this.scopes = scopes;
     }
 
     private static final String DISPUTED = """
@@ -45,8 +45,8 @@ public class DisputeReport {
 
     public Mono<Disputes> of(Staff staff, ReportFilter filter) {
         LocalDate today = figures.today();
-        return currencies.withCurrency(staff.tenantId(), filter).flatMap(f -> {
-            ReportScope scope = new ReportScope(staff, f);
+        return scopes.of(staff, filter).flatMap(scope -> {
+            ReportFilter f = scope.filter();
             String disputed = DISPUTED.formatted(f.customerCondition());
             Mono<List<DisputeLine>> lines = scope.bind(db.sql("""
                             select d.account, d.name, d.code, d.label_en, d.label_fr, sum(d.open_amount) as amount,

@@ -25,12 +25,12 @@ public class DsoReport {
 
     private final DatabaseClient db;
     private final ReportFigures figures;
-    private final ReportCurrencies currencies;
+    private final ReportScopes scopes;
 
-    DsoReport(DatabaseClient db, ReportFigures figures, ReportCurrencies currencies) {
+    DsoReport(DatabaseClient db, ReportFigures figures, ReportScopes scopes) {
         this.db = db;
         this.figures = figures;
-        this.currencies = currencies;
+        this.scopes = scopes;
     }
 
     private record Receivables(BigDecimal total, BigDecimal current) {
@@ -40,21 +40,21 @@ public class DsoReport {
     public Mono<DsoTrend> of(Staff staff, ReportFilter filter, int limit) {
         LocalDate today = figures.today();
         LocalDate thisMonth = today.withDayOfMonth(1);
-        return currencies.withCurrency(staff.tenantId(), filter).flatMap(f -> {
-            ReportScope scope = new ReportScope(staff, f);
+        return scopes.of(staff, filter).flatMap(scope -> {
+            ReportFilter f = scope.filter();
             Mono<Receivables> now = scope.bind(db.sql("select coalesce(sum(f.outstanding), 0) as total,"
-                            + " coalesce(sum(f.not_due), 0) as current " + scope.rows("report_item_figures", "f", false)))
+                            + " coalesce(sum(f.not_due), 0) as current " + scope.itemFigures("f")))
                     .map((row, meta) -> new Receivables(AgingReport.money(row, "total"), AgingReport.money(row, "current")))
                     .one();
             Mono<Map<LocalDate, Receivables>> ends = scope.bind(db.sql("select r.month, sum(r.total) as total,"
-                            + " sum(r.current) as current " + scope.rows("receivable_month", "r", true)
+                            + " sum(r.current) as current " + scope.rows("receivable_month", "r")
                             + " and r.month >= :since group by r.month"))
                     .bind("since", thisMonth.minusMonths(POINTS))
                     .map((row, meta) -> Map.entry(row.get("month", LocalDate.class),
                             new Receivables(AgingReport.money(row, "total"), AgingReport.money(row, "current"))))
                     .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
             Mono<Map<LocalDate, BigDecimal>> sales = scope.bind(db.sql("select s.month, sum(s.amount) as amount "
-                            + scope.rows("sales_month", "s", true) + " and s.month >= :since group by s.month"))
+                            + scope.rows("sales_month", "s") + " and s.month >= :since group by s.month"))
                     .bind("since", thisMonth.minusMonths(2L * POINTS))
                     .map((row, meta) -> Map.entry(row.get("month", LocalDate.class), AgingReport.money(row, "amount")))
                     .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -102,15 +102,14 @@ public class DsoReport {
         LocalDate thisMonth = today.withDayOfMonth(1);
         return scope.bind(db.sql("""
                         with top as (
-                            select c.id, c.account, c.name, sum(f.outstanding) as total, sum(f.not_due) as current
+                            select c.id, c.account, c.name, f.outstanding as total, f.not_due as current
                             %s
-                            group by c.id, c.account, c.name
-                            order by sum(f.outstanding) desc, c.account limit :limit)
+                            order by f.outstanding desc, f.customer_id limit :limit)
                         select top.*, s.month, s.amount
                         from top
                         left join sales_month s on s.tenant_id = :v_tenant and s.currency = :f_currency
                              and s.customer_id = top.id and s.month >= :since
-                        order by top.total desc, top.account""".formatted(scope.accounts("report_item_figures", "f"))))
+                        order by top.total desc, top.id""".formatted(scope.accounts("report_customer_figures", "f"))))
                 .bind("limit", limit)
                 .bind("since", thisMonth.minusMonths(POINTS - 1))
                 .map((row, meta) -> new SalesRow(row.get("account", String.class), row.get("name", String.class),

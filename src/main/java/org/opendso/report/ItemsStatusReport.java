@@ -24,17 +24,17 @@ public class ItemsStatusReport {
 
     private final DatabaseClient db;
     private final ReportFigures figures;
-    private final ReportCurrencies currencies;
+    private final ReportScopes scopes;
 
-    ItemsStatusReport(DatabaseClient db, ReportFigures figures, ReportCurrencies currencies) {
+    ItemsStatusReport(DatabaseClient db, ReportFigures figures, ReportScopes scopes) {
         this.db = db;
         this.figures = figures;
-        this.currencies = currencies;
+        this.scopes = scopes;
     }
 
     public Mono<ItemsStatus> of(Staff staff, ReportFilter filter) {
-        return currencies.withCurrency(staff.tenantId(), filter).flatMap(f -> {
-            ReportScope scope = new ReportScope(staff, f);
+        return scopes.of(staff, filter).flatMap(scope -> {
+            ReportFilter f = scope.filter();
             Mono<List<Row4>> statuses = scope.bind(db.sql("""
                             select s.category, s.code, s.label_en, s.label_fr, x.*
                             from (select f.status_id, sum(f.outstanding) as outstanding,
@@ -42,9 +42,9 @@ public class ItemsStatusReport {
                                          sum(f.items) as items, sum(f.overdue_items) as overdue_items,
                                          sum(f.commented_overdue) as commented, sum(f.commented_overdue_items) as commented_items
                                   %s
-                                  group by f.status_id) x
+                                  group by f.status_id having sum(f.items) <> 0) x
                             left join item_status s on s.id = x.status_id and s.tenant_id = :v_tenant
-                            order by x.status_id = 0, s.category, s.code""".formatted(scope.rows("report_item_figures", "f", false))))
+                            order by x.status_id = 0, s.category, s.code""".formatted(scope.itemFigures("f"))))
                     .map((row, meta) -> new Row4(line(row), row.get("status_id", Long.class) != 0,
                             AgingReport.money(row, "commented"), number(row, "commented_items")))
                     .all().collectList();
@@ -52,7 +52,7 @@ public class ItemsStatusReport {
                             select q.week, sum(q.overdue) as overdue, sum(q.qualified) as qualified,
                                    sum(q.overdue_items) as overdue_items, sum(q.qualified_items) as qualified_items
                             %s and q.week >= :since and q.week < :this_week
-                            group by q.week order by q.week""".formatted(scope.rows("qualification_week", "q", true))))
+                            group by q.week order by q.week""".formatted(scope.rows("qualification_week", "q"))))
                     .bind("since", ReportFigures.week(figures.today()).minusWeeks(WEEKS))
                     .bind("this_week", ReportFigures.week(figures.today()))
                     .map((row, meta) -> new WeekPoint(row.get("week", LocalDate.class), new Qualification(

@@ -1,41 +1,63 @@
 package org.opendso.report;
 
+import org.opendso.security.Role;
 import org.opendso.security.Staff;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
- * Which rows of the pre-aggregates a report reads: the company's total (customer 0) when the report is about every
- * account, or the rows of the accounts of the filter, joined to {@code customer c}. The currency is always set.
+ * Which rows of the pre-aggregates a report reads (decision 0019). A user who sees every account (an administrator,
+ * a collector of a company letting collectors see all) with no account filter reads the company's totals: the
+ * total rows (customer 0) or {@code report_item_totals}. Someone who sees only their assigned accounts reads from
+ * their assignments outwards, so the cost follows their book, not the company's. Everyone else joins the
+ * per-account rows to {@code customer c} under the filter's condition. The currency is always set.
  */
-record ReportScope(Staff staff, ReportFilter filter) {
+record ReportScope(Staff staff, ReportFilter filter, boolean seesAll) {
 
-    /** An administrator without account filters sees the whole company: its total rows answer. */
+    /** Every account the company has, unfiltered. */
     boolean wholeCompany() {
-        return staff.isAdmin() && filter.collectorId() == null && filter.salesManagerId() == null
+        return seesAll && filter.collectorId() == null && filter.salesManagerId() == null
                 && filter.scenarioId() == null && filter.customer() == null;
     }
 
-    /**
-     * {@code from <table> <alias> where ...} for a per-account table (tenant_id, customer_id, currency): the rows of
-     * the accounts of the filter, joined to {@code customer c}; for the whole company, its total row (customer 0)
-     * where the table keeps one, else every row without a join. (The visibility parameters are named even when the
-     * condition is the administrator's: every bound name must appear.)
-     */
-    String rows(String table, String alias, boolean totalRows) {
+    private boolean assignedOnly() {
+        return !seesAll;
+    }
+
+    /** {@code from ... where ...} over a per-account table (tenant_id, customer_id, currency) with total rows. */
+    String rows(String table, String alias) {
         if (wholeCompany()) {
             return ("from %1$s %2$s where %2$s.tenant_id = :v_tenant and %2$s.currency = :f_currency"
-                    + " and (:v_admin or :v_collector or :v_user = 0)"
-                    + (totalRows ? " and %2$s.customer_id = 0" : "")).formatted(table, alias);
+                    + " and %2$s.customer_id = 0 and " + EVERY_NAME).formatted(table, alias);
+        }
+        return accounts(table, alias);
+    }
+
+    /** {@code from ... where ...} over the item figures (by account and status), or the company's totals of them. */
+    String itemFigures(String alias) {
+        if (wholeCompany()) {
+            return ("from report_item_totals %1$s where %1$s.tenant_id = :v_tenant and %1$s.currency = :f_currency and "
+                    + EVERY_NAME).formatted(alias);
+        }
+        return accounts("report_item_figures", alias);
+    }
+
+    /** {@code from ... where ...} over the rows of the accounts of the filter, joined to {@code customer c}. */
+    String accounts(String table, String alias) {
+        if (assignedOnly()) {
+            return ("from customer_assignment va join customer c on c.id = va.customer_id"
+                    + " join %1$s %2$s on %2$s.customer_id = c.id and %2$s.tenant_id = :v_tenant and %2$s.currency = :f_currency"
+                    + " where va.tenant_id = :v_tenant and va.user_id = :v_user and %3$s")
+                    .formatted(table, alias, filter.customerCondition());
         }
         return ("from %1$s %2$s join customer c on c.id = %2$s.customer_id where %2$s.tenant_id = :v_tenant"
                 + " and %2$s.currency = :f_currency and %3$s").formatted(table, alias, filter.customerCondition());
     }
 
-    /** The rows of the accounts of the filter, joined to {@code customer c}: for lists of accounts. */
-    String accounts(String table, String alias) {
-        return ("from %1$s %2$s join customer c on c.id = %2$s.customer_id where %2$s.tenant_id = :v_tenant"
-                + " and %2$s.currency = :f_currency and %3$s").formatted(table, alias, filter.customerCondition());
-    }
+    /**
+     * The visibility parameters named where the condition is not needed (the whole company, for someone who sees
+     * it): every bound name must appear in the statement.
+     */
+    private static final String EVERY_NAME = "(:v_admin or :v_collector or :v_user = 0)";
 
     GenericExecuteSpec bind(GenericExecuteSpec spec) {
         return filter.bind(spec, staff);
@@ -43,5 +65,9 @@ record ReportScope(Staff staff, ReportFilter filter) {
 
     String currency() {
         return filter.currency();
+    }
+
+    static boolean seesAll(Staff staff, boolean collectorsSeeAll) {
+        return staff.role() == Role.ADMIN || staff.role() == Role.COLLECTOR && collectorsSeeAll;
     }
 }
