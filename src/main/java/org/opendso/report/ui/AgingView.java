@@ -39,7 +39,7 @@ public class AgingView extends ReportPage<AgingBalance> {
         grid.setAllRowsVisible(false);
         grid.setHeight("480px");
         grid.addComponentColumn(c -> accountLink(c.account(), c.name())).setHeader(getTranslation("report.col.account"))
-                .setKey("account").setFlexGrow(3).setSortable(false);
+                .setKey("account").setWidth("18em").setFlexGrow(0);
         amount("notDue", AgingFigures::notDue);
         amount("d1_30", AgingFigures::d1_30);
         amount("d31_60", AgingFigures::d31_60);

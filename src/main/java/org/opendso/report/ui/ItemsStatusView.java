@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * rate and its weekly trend.
  */
 @Route("reports/items-status")
-@Menu(title = "menu.report.items-status", order = 30, icon = "vaadin:tags")
+@Menu(title = "menu.report.items-status", order = 30, icon = "vaadin:pie-bar-chart")
 @RolesAllowed({"ADMIN", "COLLECTOR", "SALES_MANAGER"})
 public class ItemsStatusView extends ReportPage<ItemsStatus> {
 
