@@ -23,9 +23,21 @@ create table report_item_figures (
     -- overdue invoices carrying a comment (with status_id <> 0: qualified)
     commented_overdue        numeric(19,4) not null,
     commented_overdue_items  integer       not null,
+    -- how long the items have carried their status (as_of - status date): the dispute report's ages
+    status_since             date,
+    aged_0_30                numeric(19,4) not null,
+    aged_31_60               numeric(19,4) not null,
+    aged_61_90               numeric(19,4) not null,
+    aged_over90              numeric(19,4) not null,
+    aged_items_0_30          integer       not null,
+    aged_items_31_60         integer       not null,
+    aged_items_61_90         integer       not null,
+    aged_items_over90        integer       not null,
     primary key (customer_id, currency, status_id)
 );
 create index report_item_figures_tenant_idx on report_item_figures (tenant_id, currency);
+-- the rows of a status across the company (the dispute report's lines)
+create index report_item_figures_status_idx on report_item_figures (tenant_id, currency, status_id) where status_id <> 0;
 
 -- The same per account and currency (statuses summed): the accounts of a report in order of balance, by index.
 create table report_customer_figures (
@@ -60,6 +72,14 @@ create table report_item_totals (
     overdue_items            integer       not null,
     commented_overdue        numeric(19,4) not null,
     commented_overdue_items  integer       not null,
+    aged_0_30                numeric(19,4) not null,
+    aged_31_60               numeric(19,4) not null,
+    aged_61_90               numeric(19,4) not null,
+    aged_over90              numeric(19,4) not null,
+    aged_items_0_30          integer       not null,
+    aged_items_31_60         integer       not null,
+    aged_items_61_90         integer       not null,
+    aged_items_over90        integer       not null,
     primary key (tenant_id, currency, status_id)
 );
 
@@ -101,16 +121,39 @@ create trigger open_item_report_delete after delete on open_item
     referencing old table as changed_items for each statement execute function report_mark_items();
 
 -- Adds (p_sign 1) or subtracts (-1) the item figures of these accounts (null: every one) to the company's totals.
-create function report_add_totals(p_tenant bigint, ids bigint[], p_sign integer) returns void language sql as $$
+create function report_add_totals(p_tenant bigint, ids bigint[], p_sign integer) returns void language plpgsql as $$
+begin
+    -- two statements, not "ids is null or ...": an OR with a parameter would plan a scan of every account's rows
+    if ids is null then
+        insert into report_item_totals (tenant_id, currency, status_id, items, outstanding, not_due, d1_30, d31_60,
+                                        d61_90, over90, credits, overdue_items, commented_overdue,
+                                        commented_overdue_items, aged_0_30, aged_31_60, aged_61_90, aged_over90,
+                                        aged_items_0_30, aged_items_31_60, aged_items_61_90, aged_items_over90)
+        select p_tenant, f.currency, f.status_id, p_sign * sum(f.items), p_sign * sum(f.outstanding),
+               p_sign * sum(f.not_due), p_sign * sum(f.d1_30), p_sign * sum(f.d31_60), p_sign * sum(f.d61_90),
+               p_sign * sum(f.over90), p_sign * sum(f.credits), p_sign * sum(f.overdue_items),
+               p_sign * sum(f.commented_overdue), p_sign * sum(f.commented_overdue_items),
+               p_sign * sum(f.aged_0_30), p_sign * sum(f.aged_31_60), p_sign * sum(f.aged_61_90),
+               p_sign * sum(f.aged_over90), p_sign * sum(f.aged_items_0_30), p_sign * sum(f.aged_items_31_60),
+               p_sign * sum(f.aged_items_61_90), p_sign * sum(f.aged_items_over90)
+        from report_item_figures f
+        where f.tenant_id = p_tenant
+        group by f.currency, f.status_id;
+        return;
+    end if;
     insert into report_item_totals as t (tenant_id, currency, status_id, items, outstanding, not_due, d1_30, d31_60,
                                          d61_90, over90, credits, overdue_items, commented_overdue,
-                                         commented_overdue_items)
+                                         commented_overdue_items, aged_0_30, aged_31_60, aged_61_90, aged_over90,
+                                         aged_items_0_30, aged_items_31_60, aged_items_61_90, aged_items_over90)
     select p_tenant, f.currency, f.status_id, p_sign * sum(f.items), p_sign * sum(f.outstanding),
            p_sign * sum(f.not_due), p_sign * sum(f.d1_30), p_sign * sum(f.d31_60), p_sign * sum(f.d61_90),
            p_sign * sum(f.over90), p_sign * sum(f.credits), p_sign * sum(f.overdue_items),
-           p_sign * sum(f.commented_overdue), p_sign * sum(f.commented_overdue_items)
+           p_sign * sum(f.commented_overdue), p_sign * sum(f.commented_overdue_items),
+               p_sign * sum(f.aged_0_30), p_sign * sum(f.aged_31_60), p_sign * sum(f.aged_61_90),
+               p_sign * sum(f.aged_over90), p_sign * sum(f.aged_items_0_30), p_sign * sum(f.aged_items_31_60),
+               p_sign * sum(f.aged_items_61_90), p_sign * sum(f.aged_items_over90)
     from report_item_figures f
-    where f.tenant_id = p_tenant and (ids is null or f.customer_id = any(ids))
+    where f.customer_id = any(ids) and f.tenant_id = p_tenant
     group by f.currency, f.status_id
     on conflict (tenant_id, currency, status_id) do update set
         items = t.items + excluded.items, outstanding = t.outstanding + excluded.outstanding,
@@ -118,8 +161,14 @@ create function report_add_totals(p_tenant bigint, ids bigint[], p_sign integer)
         d61_90 = t.d61_90 + excluded.d61_90, over90 = t.over90 + excluded.over90, credits = t.credits + excluded.credits,
         overdue_items = t.overdue_items + excluded.overdue_items,
         commented_overdue = t.commented_overdue + excluded.commented_overdue,
-        commented_overdue_items = t.commented_overdue_items + excluded.commented_overdue_items
-$$;
+        commented_overdue_items = t.commented_overdue_items + excluded.commented_overdue_items,
+        aged_0_30 = t.aged_0_30 + excluded.aged_0_30, aged_31_60 = t.aged_31_60 + excluded.aged_31_60,
+        aged_61_90 = t.aged_61_90 + excluded.aged_61_90, aged_over90 = t.aged_over90 + excluded.aged_over90,
+        aged_items_0_30 = t.aged_items_0_30 + excluded.aged_items_0_30,
+        aged_items_31_60 = t.aged_items_31_60 + excluded.aged_items_31_60,
+        aged_items_61_90 = t.aged_items_61_90 + excluded.aged_items_61_90,
+        aged_items_over90 = t.aged_items_over90 + excluded.aged_items_over90;
+end $$;
 
 -- Recomputes the figures of the marked accounts (p_all: of every account, aged as of p_today), one company at a
 -- time: the advisory lock serialises the readers that find marks, and the state is checked again under it.
@@ -148,33 +197,88 @@ begin
         delete from report_item_figures where tenant_id = p_tenant and customer_id = any(ids);
         delete from report_customer_figures where tenant_id = p_tenant and customer_id = any(ids);
     end if;
-    insert into report_item_figures (tenant_id, customer_id, currency, status_id, items, outstanding, not_due,
-                                     d1_30, d31_60, d61_90, over90, credits, overdue_items, commented_overdue,
-                                     commented_overdue_items)
-    select o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0), count(*), sum(o.open_amount),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date >= p_today), 0),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 1 and 30), 0),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 31 and 60), 0),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 61 and 90), 0),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date > 90), 0),
-           coalesce(sum(o.open_amount) filter (where o.type <> 'INVOICE'), 0),
-           count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today),
-           coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date < p_today
-                                                 and nullif(btrim(o.last_comment), '') is not null), 0),
-           count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today
-                              and nullif(btrim(o.last_comment), '') is not null)
-    from open_item o
-    where o.tenant_id = p_tenant and o.closed_at is null and o.open_amount <> 0
-      and (p_all or o.customer_id = any(ids))
-    group by o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0);
-    get diagnostics n = row_count;
-    insert into report_customer_figures (tenant_id, customer_id, currency, outstanding, not_due, d1_30, d31_60,
-                                         d61_90, over90, credits)
-    select f.tenant_id, f.customer_id, f.currency, sum(f.outstanding), sum(f.not_due), sum(f.d1_30), sum(f.d31_60),
-           sum(f.d61_90), sum(f.over90), sum(f.credits)
-    from report_item_figures f
-    where f.tenant_id = p_tenant and (p_all or f.customer_id = any(ids))
-    group by f.tenant_id, f.customer_id, f.currency;
+    -- the same statements for every account or for some, not "p_all or ...": that OR would plan a scan of every item
+    if p_all then
+        insert into report_item_figures (tenant_id, customer_id, currency, status_id, items, outstanding, not_due,
+                                         d1_30, d31_60, d61_90, over90, credits, overdue_items, commented_overdue,
+                                         commented_overdue_items, status_since, aged_0_30, aged_31_60, aged_61_90,
+                                         aged_over90, aged_items_0_30, aged_items_31_60, aged_items_61_90,
+                                         aged_items_over90)
+        select o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0), count(*), sum(o.open_amount),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date >= p_today), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 1 and 30), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 31 and 60), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 61 and 90), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date > 90), 0),
+               coalesce(sum(o.open_amount) filter (where o.type <> 'INVOICE'), 0),
+               count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date < p_today
+                                                     and nullif(btrim(o.last_comment), '') is not null), 0),
+               count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today
+                                  and nullif(btrim(o.last_comment), '') is not null),
+               min(a.since),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since <= 30), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since between 31 and 60), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since between 61 and 90), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since > 90), 0),
+               count(*) filter (where p_today - a.since <= 30),
+               count(*) filter (where p_today - a.since between 31 and 60),
+               count(*) filter (where p_today - a.since between 61 and 90),
+               count(*) filter (where p_today - a.since > 90)
+        from open_item o
+        cross join lateral (select case when o.status_id is not null
+                            then coalesce(o.status_date, o.changed_at::date, o.updated_at::date) end as since) a
+        where o.tenant_id = p_tenant and o.closed_at is null and o.open_amount <> 0
+        group by o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0);
+        get diagnostics n = row_count;
+        insert into report_customer_figures (tenant_id, customer_id, currency, outstanding, not_due, d1_30, d31_60,
+                                             d61_90, over90, credits)
+        select f.tenant_id, f.customer_id, f.currency, sum(f.outstanding), sum(f.not_due), sum(f.d1_30), sum(f.d31_60),
+               sum(f.d61_90), sum(f.over90), sum(f.credits)
+        from report_item_figures f
+        where f.tenant_id = p_tenant
+        group by f.tenant_id, f.customer_id, f.currency;
+    else
+        insert into report_item_figures (tenant_id, customer_id, currency, status_id, items, outstanding, not_due,
+                                         d1_30, d31_60, d61_90, over90, credits, overdue_items, commented_overdue,
+                                         commented_overdue_items, status_since, aged_0_30, aged_31_60, aged_61_90,
+                                         aged_over90, aged_items_0_30, aged_items_31_60, aged_items_61_90,
+                                         aged_items_over90)
+        select o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0), count(*), sum(o.open_amount),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date >= p_today), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 1 and 30), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 31 and 60), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date between 61 and 90), 0),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and p_today - o.due_date > 90), 0),
+               coalesce(sum(o.open_amount) filter (where o.type <> 'INVOICE'), 0),
+               count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today),
+               coalesce(sum(o.open_amount) filter (where o.type = 'INVOICE' and o.due_date < p_today
+                                                     and nullif(btrim(o.last_comment), '') is not null), 0),
+               count(*) filter (where o.type = 'INVOICE' and o.due_date < p_today
+                                  and nullif(btrim(o.last_comment), '') is not null),
+               min(a.since),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since <= 30), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since between 31 and 60), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since between 61 and 90), 0),
+               coalesce(sum(o.open_amount) filter (where p_today - a.since > 90), 0),
+               count(*) filter (where p_today - a.since <= 30),
+               count(*) filter (where p_today - a.since between 31 and 60),
+               count(*) filter (where p_today - a.since between 61 and 90),
+               count(*) filter (where p_today - a.since > 90)
+        from open_item o
+        cross join lateral (select case when o.status_id is not null
+                            then coalesce(o.status_date, o.changed_at::date, o.updated_at::date) end as since) a
+        where o.customer_id = any(ids) and o.tenant_id = p_tenant and o.closed_at is null and o.open_amount <> 0
+        group by o.tenant_id, o.customer_id, o.currency, coalesce(o.status_id, 0);
+        get diagnostics n = row_count;
+        insert into report_customer_figures (tenant_id, customer_id, currency, outstanding, not_due, d1_30, d31_60,
+                                             d61_90, over90, credits)
+        select f.tenant_id, f.customer_id, f.currency, sum(f.outstanding), sum(f.not_due), sum(f.d1_30), sum(f.d31_60),
+               sum(f.d61_90), sum(f.over90), sum(f.credits)
+        from report_item_figures f
+        where f.customer_id = any(ids) and f.tenant_id = p_tenant
+        group by f.tenant_id, f.customer_id, f.currency;
+    end if;
     perform report_add_totals(p_tenant, ids, 1);
     if p_all then
         insert into report_state (tenant_id, figures_as_of) values (p_tenant, p_today)

@@ -33,11 +33,11 @@ public class AgingReport {
             Mono<AgingFigures> total = scope.bind(db.sql("select " + SUMS + " " + scope.itemFigures("f")))
                     .map((row, meta) -> figures(row)).one();
             Mono<Long> accounts = scope.bind(db.sql("select count(*) as n "
-                            + scope.accounts("report_customer_figures", "f") + " and f.outstanding <> 0"))
+                            + scope.everyAccount("report_customer_figures", "f") + " and f.outstanding <> 0"))
                     .map((row, meta) -> row.get("n", Long.class)).one();
             Mono<java.util.List<CustomerAging>> lines = limit <= 0 ? Mono.just(java.util.List.of())
                     : scope.bind(db.sql("select c.account, c.name, f.not_due, f.d1_30, f.d31_60, f.d61_90, f.over90,"
-                                    + " f.credits " + scope.accounts("report_customer_figures", "f")
+                                    + " f.credits " + scope.largest("f")
                                     + " order by f.outstanding desc, f.customer_id limit :limit"))
                             .bind("limit", limit)
                             .map((row, meta) -> new CustomerAging(row.get("account", String.class),

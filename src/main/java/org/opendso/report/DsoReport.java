@@ -109,7 +109,7 @@ public class DsoReport {
                         from top
                         left join sales_month s on s.tenant_id = :v_tenant and s.currency = :f_currency
                              and s.customer_id = top.id and s.month >= :since
-                        order by top.total desc, top.id""".formatted(scope.accounts("report_customer_figures", "f"))))
+                        order by top.total desc, top.id""".formatted(scope.largest("f"))))
                 .bind("limit", limit)
                 .bind("since", thisMonth.minusMonths(POINTS - 1))
                 .map((row, meta) -> new SalesRow(row.get("account", String.class), row.get("name", String.class),

@@ -54,6 +54,32 @@ record ReportScope(Staff staff, ReportFilter filter, boolean seesAll) {
     }
 
     /**
+     * {@code from ... where ...} over a per-account table without a join to the customers when the whole company is
+     * asked for (counting its accounts reads an index only).
+     */
+    String everyAccount(String table, String alias) {
+        if (wholeCompany()) {
+            return ("from %1$s %2$s where %2$s.tenant_id = :v_tenant and %2$s.currency = :f_currency and "
+                    + EVERY_NAME).formatted(table, alias);
+        }
+        return accounts(table, alias);
+    }
+
+    /**
+     * {@code from ... where ...} over the per-account figures for the accounts of largest balance: the caller appends
+     * {@code order by <alias>.outstanding desc, <alias>.customer_id limit :limit}. For the whole company the first
+     * {@code :limit} rows are taken from the balance index before the join, so the cost does not follow the book.
+     */
+    String largest(String alias) {
+        if (wholeCompany()) {
+            return ("from (select * from report_customer_figures where tenant_id = :v_tenant and currency = :f_currency"
+                    + " order by outstanding desc, customer_id limit :limit) %1$s join customer c on c.id = %1$s.customer_id"
+                    + " where " + EVERY_NAME).formatted(alias);
+        }
+        return accounts("report_customer_figures", alias);
+    }
+
+    /**
      * The visibility parameters named where the condition is not needed (the whole company, for someone who sees
      * it): every bound name must appear in the statement.
      */

@@ -60,6 +60,11 @@ public class DisputesView extends ReportPage<Disputes> {
     }
 
     @Override
+    Mono<Disputes> readAll(ReportFilter filter) {
+        return report.of(staff, filter, 1_000_000);
+    }
+
+    @Override
     String csv(Disputes report) {
         return ReportCsv.disputes(report);
     }

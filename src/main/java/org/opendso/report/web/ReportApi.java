@@ -125,7 +125,9 @@ class ReportApi {
     }
 
     private Mono<ServerResponse> disputes(ServerRequest request, boolean csv) {
-        return report(request, csv, ReportApi::anyone, disputes::of, ReportApi::json, ReportCsv::disputes);
+        int limit = QueryParams.integer(request, "limit", csv ? 1_000_000 : DisputeReport.LINES, 0, 1_000_000);
+        return report(request, csv, ReportApi::anyone, (staff, filter) -> disputes.of(staff, filter, limit),
+                ReportApi::json, ReportCsv::disputes);
     }
 
     private Mono<ServerResponse> dashboard(ServerRequest request, boolean csv) {
@@ -231,6 +233,7 @@ class ReportApi {
         m.put("items", d.items());
         m.put("averageResolutionDays", d.averageResolutionDays());
         m.put("resolved", d.resolved());
+        m.put("lineCount", d.lineCount());
         m.put("ages", d.ages().stream().map(a -> Map.of("bucket", a.bucket(), "amount", money(a.amount()),
                 "items", a.items())).toList());
         m.put("lines", d.lines().stream().map(l -> {
