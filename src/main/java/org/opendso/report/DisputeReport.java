@@ -42,7 +42,7 @@ public class DisputeReport {
         return of(staff, filter, LINES);
     }
 
-    private record Line(long customerId, long statusId, DisputeLine line, long count) {
+    private record Line(long customerId, long statusId, DisputeLine line) {
     }
 
     public Mono<Disputes> of(Staff staff, ReportFilter filter, int limit) {
@@ -59,14 +59,25 @@ public class DisputeReport {
                     .map((row, meta) -> BUCKETS.stream().map(b -> new DisputeAge(b, AgingReport.money(row, "a" + b),
                             ItemsStatusReport.number(row, "n" + b))).toList())
                     .one();
+            // for the whole company the oldest lines are taken before joining the accounts: 100k disputed rows
+            // sorted, 500 joined
+            String rows = scope.wholeCompany()
+                    ? ("from (select * from report_item_figures where tenant_id = :v_tenant and currency = :f_currency"
+                       + " and status_id <> 0 and status_id in %s order by status_since, customer_id, status_id"
+                       + " limit :limit) f join customer c on c.id = f.customer_id where (:v_admin or :v_collector or :v_user = 0)")
+                            .formatted(DISPUTE_STATUSES)
+                    : scope.accounts("report_item_figures", "f") + " and f.status_id <> 0 and f.status_id in " + DISPUTE_STATUSES;
+            Mono<Long> count = scope.bind(db.sql("select count(*) as n " + scope.everyAccount("report_item_figures", "f")
+                            + " and f.status_id <> 0 and f.status_id in " + DISPUTE_STATUSES))
+                    .map((row, meta) -> row.get("n", Long.class)).one();
             Mono<List<Line>> lines = scope.bind(db.sql("""
-                            select x.*, s.code, s.label_en, s.label_fr, count(*) over () as line_count
+                            select x.*, s.code, s.label_en, s.label_fr
                             from (select c.id as customer_id, c.account, c.name, f.status_id, f.outstanding, f.items,
                                          f.status_since
-                                  %s and f.status_id <> 0 and f.status_id in %s) x
+                                  %s
+                                  order by f.status_since, f.customer_id, f.status_id limit :limit) x
                             join item_status s on s.id = x.status_id
-                            order by x.status_since, x.account, s.code
-                            limit :limit""".formatted(scope.accounts("report_item_figures", "f"), DISPUTE_STATUSES)))
+                            order by x.status_since, x.customer_id, x.status_id""".formatted(rows)))
                     .bind("limit", limit)
                     .map((row, meta) -> {
                         LocalDate since = row.get("status_since", LocalDate.class);
@@ -75,8 +86,7 @@ public class DisputeReport {
                                         row.get("code", String.class), row.get("label_en", String.class),
                                         row.get("label_fr", String.class), AgingReport.money(row, "outstanding"),
                                         ItemsStatusReport.number(row, "items"), since,
-                                        since == null ? 0 : today.toEpochDay() - since.toEpochDay(), null),
-                                ItemsStatusReport.number(row, "line_count"));
+                                        since == null ? 0 : today.toEpochDay() - since.toEpochDay(), null));
                     })
                     .all().collectList()
                     .flatMap(found -> resolvers(staff.tenantId(), found));
@@ -95,11 +105,10 @@ public class DisputeReport {
                                 BigDecimal.valueOf(ItemsStatusReport.number(row, "n"))};
                     })
                     .one();
-            return figures.fresh(staff.tenantId()).then(Mono.zip(ages, lines, resolution)).map(t -> new Disputes(
+            return figures.fresh(staff.tenantId()).then(Mono.zip(ages, lines, count, resolution)).map(t -> new Disputes(
                     f.currency(), t.getT1().stream().map(DisputeAge::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
                     t.getT1().stream().mapToLong(DisputeAge::items).sum(), t.getT1(),
-                    t.getT2().stream().map(Line::line).toList(),
-                    t.getT2().isEmpty() ? 0 : t.getT2().getFirst().count(), t.getT3()[0], t.getT3()[1].longValue()));
+                    t.getT2().stream().map(Line::line).toList(), t.getT3(), t.getT4()[0], t.getT4()[1].longValue()));
         });
     }
 
@@ -129,7 +138,7 @@ public class DisputeReport {
                         DisputeLine d = l.line();
                         out.add(new Line(l.customerId(), l.statusId(), new DisputeLine(d.account(), d.name(), d.code(),
                                 d.labelEn(), d.labelFr(), d.amount(), d.items(), d.since(), d.ageDays(),
-                                names.get(l.customerId() + ":" + l.statusId())), l.count()));
+                                names.get(l.customerId() + ":" + l.statusId()))));
                     }
                     return out;
                 });

@@ -83,6 +83,10 @@ public final class ReportBenchmark {
                 int week = figures.takeWeek(tenant).block();
                 row("weekly qualification snapshot", "%.2f s, %,d rows".formatted(ImportBenchmark.seconds(t), week),
                         "seconds, once a week");
+                try (Statement st = c.createStatement()) {
+                    // what autovacuum does after tables grow from nothing: the planner needs their sizes
+                    st.execute("analyze");
+                }
 
                 // one qualification, then an import touching 10,000 accounts: what the next read pays
                 try (Statement st = c.createStatement()) {

@@ -68,6 +68,7 @@ class DisputeReportIT {
             assertThat(d.lines().get(1).resolvers()).isNull();
             assertThat(d.averageResolutionDays()).isEqualByComparingTo("7.0");
             assertThat(d.resolved()).isEqualTo(2);
+            assertThat(d.lineCount()).isEqualTo(3);
         }).verifyComplete();
     }
 
