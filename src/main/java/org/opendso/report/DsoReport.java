@@ -53,15 +53,25 @@ public class DsoReport {
                     .map((row, meta) -> Map.entry(row.get("month", LocalDate.class),
                             new Receivables(AgingReport.money(row, "total"), AgingReport.money(row, "current"))))
                     .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-            Mono<Map<LocalDate, BigDecimal>> sales = scope.bind(db.sql("select s.month, sum(s.amount) as amount "
-                            + scope.rows("sales_month", "s") + " and s.month >= :since group by s.month"))
-                    .bind("since", thisMonth.minusMonths(2L * POINTS))
-                    .map((row, meta) -> Map.entry(row.get("month", LocalDate.class), AgingReport.money(row, "amount")))
-                    .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+            Mono<Map<LocalDate, BigDecimal>> sales = sales(scope, thisMonth.minusMonths(2L * POINTS));
             Mono<List<CustomerDso>> customers = limit <= 0 ? Mono.just(List.of()) : customers(scope, today, limit);
             return figures.fresh(staff.tenantId()).then(Mono.zip(now, ends, sales, customers))
                     .map(t -> new DsoTrend(f.currency(), months(today, t.getT1(), t.getT2(), t.getT3()), t.getT4()));
         });
+    }
+
+    /** The sales of the scope by month, since that month. */
+    Mono<Map<LocalDate, BigDecimal>> sales(ReportScope scope, LocalDate since) {
+        return scope.bind(db.sql("select s.month, sum(s.amount) as amount "
+                        + scope.rows("sales_month", "s") + " and s.month >= :since group by s.month"))
+                .bind("since", since)
+                .map((row, meta) -> Map.entry(row.get("month", LocalDate.class), AgingReport.money(row, "amount")))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The countback DSO today of these receivables against these sales (the dashboard's figure). */
+    static BigDecimal countbackToday(LocalDate today, BigDecimal receivables, Map<LocalDate, BigDecimal> sales) {
+        return DsoFormulas.countback(receivables, back(today.withDayOfMonth(1), today, sales));
     }
 
     private static int days(LocalDate month, LocalDate today) {

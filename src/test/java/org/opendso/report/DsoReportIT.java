@@ -36,6 +36,7 @@ import reactor.test.StepVerifier;
 class DsoReportIT {
 
     @Autowired DsoReport dso;
+    @Autowired FinanceDashboard dashboard;
     @Autowired ReportFigures figures;
     @Autowired ReportFixture fx;
     @Autowired TestTenants tenants;
@@ -112,6 +113,13 @@ class DsoReportIT {
                 assertThat(c.countback()).isEqualByComparingTo("53.5");
                 assertThat(c.simple()).isEqualByComparingTo("81.5");
             });
+        }).verifyComplete();
+        // the dashboard's DSO is the same countback, and its balance the same receivables
+        dashboard.of(staff, ReportFilter.ALL).as(StepVerifier::create).assertNext(d -> {
+            assertThat(d.dso()).isEqualByComparingTo("53.5");
+            assertThat(d.balance()).isEqualByComparingTo("8150");
+            // overdue 1550 + 2800 of 8150 open invoices
+            assertThat(d.overduePercent()).isEqualByComparingTo("53.4");
         }).verifyComplete();
     }
 
