@@ -3,7 +3,6 @@ package org.opendso.report.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.opendso.report.AgingFigures;
