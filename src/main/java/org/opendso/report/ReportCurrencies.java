@@ -3,6 +3,7 @@ package org.opendso.report;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The currencies a company's reports can be drawn in: its main currency first, then its customers' others. */
 @Service
@@ -24,5 +25,17 @@ public class ReportCurrencies {
                 .bind("tenant", tenantId)
                 .map((row, meta) -> row.get("currency", String.class).strip())
                 .all();
+    }
+
+    /** The company's main currency: the one a report without a currency is drawn in. */
+    public Mono<String> main(long tenantId) {
+        return db.sql("select main_currency from tenant where id = :tenant").bind("tenant", tenantId)
+                .map((row, meta) -> row.get("main_currency", String.class).strip())
+                .one();
+    }
+
+    /** The filter with its currency: the one it names, or the company's main one. */
+    public Mono<ReportFilter> withCurrency(long tenantId, ReportFilter filter) {
+        return filter.currency() != null ? Mono.just(filter) : main(tenantId).map(filter::withCurrency);
     }
 }
