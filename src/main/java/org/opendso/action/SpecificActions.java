@@ -409,7 +409,8 @@ public class SpecificActions {
             join customer c on c.id = a.customer_id
             join app_user asg on asg.id = a.assignee_id
             join app_user cr on cr.id = a.created_by
-            left join app_user cp on cp.id = a.completed_by""";
+            left join app_user cp on cp.id = a.completed_by
+            """;
 
     static SpecificAction action(io.r2dbc.spi.Readable row) {
         OffsetDateTime completed = row.get("completed_at", OffsetDateTime.class);

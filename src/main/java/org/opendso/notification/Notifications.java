@@ -114,7 +114,8 @@ public class Notifications {
     static final String SELECT = """
             select n.id, n.kind, n.customer_id, c.account, c.name as customer_name, n.action_id, n.params::text as params,
                    n.actor_name, n.created_at, n.read_at
-            from user_notification n join customer c on c.id = n.customer_id""";
+            from user_notification n join customer c on c.id = n.customer_id
+            """;
 
     private UserNotification notification(io.r2dbc.spi.Readable row) {
         OffsetDateTime read = row.get("read_at", OffsetDateTime.class);

@@ -28,9 +28,9 @@ public class CompleteActionDialog extends Dialog {
     private final SpecificAction action;
     private final Runnable onChanged;
 
-    final TextArea note = new TextArea();
+    public final TextArea note = new TextArea();
     final Paragraph unpaid = new Paragraph();
-    final Button confirm = new Button();
+    public final Button confirm = new Button();
     final Button keepOpen = new Button();
     private boolean anyway;
     SpecificAction completed;
