@@ -96,19 +96,30 @@ public class Notifications {
         if (email == null) {
             return Mono.error(new IllegalArgumentException("Choose " + java.util.List.of(EmailPreference.values())));
         }
-        return db.sql("""
-                        insert into notification_setting (user_id, tenant_id, email, version)
-                        select :user, :tenant, :email, 1 where :version in (-1, 0)
-                        on conflict (user_id) do update set email = excluded.email, version = notification_setting.version + 1
-                        where notification_setting.tenant_id = :tenant
-                          and (:version = -1 or notification_setting.version = :version)
+        long expected = version == null ? -1L : version;
+        // an update of the saved row at that version; else, when never saved, its first version; else a conflict
+        Mono<NotificationSettings> updated = db.sql("""
+                        update notification_setting set email = :email, version = version + 1
+                        where user_id = :user and tenant_id = :tenant and (:version = -1 or version = :version)
                         returning email, version""")
                 .bind("user", staff.userId()).bind("tenant", staff.tenantId()).bind("email", email.name())
-                .bind("version", version == null ? -1L : version)
-                .map((row, meta) -> new NotificationSettings(EmailPreference.valueOf(row.get("email", String.class)),
-                        row.get("version", Long.class)))
-                .one()
+                .bind("version", expected)
+                .map((row, meta) -> settings(row))
+                .one();
+        Mono<NotificationSettings> inserted = expected > 0 ? Mono.empty() : db.sql("""
+                        insert into notification_setting (user_id, tenant_id, email, version)
+                        values (:user, :tenant, :email, 1)
+                        on conflict (user_id) do nothing
+                        returning email, version""")
+                .bind("user", staff.userId()).bind("tenant", staff.tenantId()).bind("email", email.name())
+                .map((row, meta) -> settings(row))
+                .one();
+        return updated.switchIfEmpty(inserted)
                 .switchIfEmpty(Mono.defer(() -> settings(staff).flatMap(current -> Mono.error(new SettingsChanged(current)))));
+    }
+
+    private static NotificationSettings settings(io.r2dbc.spi.Readable row) {
+        return new NotificationSettings(EmailPreference.valueOf(row.get("email", String.class)), row.get("version", Long.class));
     }
 
     static final String SELECT = """
