@@ -1,9 +1,10 @@
 package org.opendso.action.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,7 +24,7 @@ import reactor.core.Exceptions;
  */
 @Route("actions/:id")
 @PermitAll
-public class SpecificActionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class SpecificActionView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver, HasDynamicTitle {
 
     private final SpecificActions actions;
     private final SpecificActionDialogs dialogs;
@@ -59,10 +60,14 @@ public class SpecificActionView extends VerticalLayout implements BeforeEnterObs
         }
     }
 
+    /** After each navigation (the view is reused from one action's address to another's): that action's dialog. */
     @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        if (action != null && dialog == null) {
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (dialog != null) {
+            dialog.close();
+            dialog = null;
+        }
+        if (action != null) {
             dialog = dialogs.open(staff, action, this::reload);
         }
     }
