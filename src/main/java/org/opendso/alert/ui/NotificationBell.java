@@ -91,6 +91,11 @@ public class NotificationBell extends Button {
         return open;
     }
 
+    /** The number the bell shows ("99+" above 99, "" for none). */
+    public String shown() {
+        return count.getText();
+    }
+
     /** The user's unread notifications counted. */
     public long unread() {
         return unread;

@@ -108,8 +108,9 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         tabs.add(getTranslation("notifications.tab.mine"), mine);
         var alertsTabHandle = tabs.add(getTranslation("notifications.tab.alerts"), alertsTab);
         tabs.setSizeFull();
-        // the alerts first, unless the user has notifications of their own to read
-        if (notifications.count(staff, true).block() == 0) { // allowed-blocking: Vaadin request thread
+        // the alerts first, unless the user is a sales manager (their disputes) or has notifications to read
+        if (staff.role() != org.opendso.security.Role.SALES_MANAGER
+                && notifications.count(staff, true).block() == 0) { // allowed-blocking: Vaadin request thread
             tabs.setSelectedTab(alertsTabHandle);
         }
         add(tabs);
