@@ -182,7 +182,9 @@ public class NotificationMails {
                 + esc(texts.text(n, locale)) + "</p>"
                 + (detail.isBlank() ? "" : "<blockquote>" + esc(detail) + "</blockquote>")
                 + "<p><a href=\"" + esc(link) + "\">" + esc(texts.t(locale, n.actionId() != null
-                ? "notifications.mail.open-action" : "notifications.mail.open-sheet")) + "</a></p></div>";
+                ? "notifications.mail.open-action" : "notifications.mail.open-sheet")) + "</a><br>"
+                // the address in words too: the plain-text part of the mail keeps only a link's text
+                + "<small>" + esc(link) + "</small></p></div>";
     }
 
     private String footer(Locale locale) {

@@ -204,4 +204,18 @@ class DisputeNotificationsIT {
         assertThat(ax.notifications(cole.userId())).containsExactly("COLLECTION_ACTION_ASSIGNED");
         assertThat(ax.notifications(collector.userId())).isEmpty();
     }
+
+    @Test
+    void theDemoCompanysSalesManagerHasTwoDisputesToLookAtAndAnActionInTheAgenda() {
+        Staff demoSam = tenants.demo("sales");
+        // (other test classes share the demo company: count the demo's own two accounts only)
+        assertThat(ax.count("""
+                select count(*) from user_notification n join customer c on c.id = n.customer_id
+                where n.tenant_id = :t and c.account in ('DEMO-037', 'DEMO-039') and n.kind = 'DISPUTE_RAISED'
+                  and n.user_id = """ + demoSam.userId(), demoSam.tenantId())).isEqualTo(2);
+        assertThat(ax.count("""
+                select count(*) from specific_action a join customer c on c.id = a.customer_id
+                where a.tenant_id = :t and c.account = 'DEMO-037' and a.kind = 'DISPUTE_FOLLOW_UP' and a.assignee_id = """
+                + demoSam.userId(), demoSam.tenantId())).isEqualTo(1);
+    }
 }
