@@ -164,10 +164,9 @@ public class SpecificActions {
                                 long item = (Long) taken.getFirst()[0];
                                 long ord = found.stream().filter(f -> f[1] == item).findFirst().map(f -> f[0]).orElse(1L);
                                 List<Long> others = taken.stream().map(t -> (Long) t[1]).distinct().toList();
-                                return Mono.error(new SpecificActionChanged("Item " + taken.getFirst()[2]
-                                        + " is already in open specific action " + others.getFirst()
-                                        + ": complete or cancel it first, or edit that action", null,
-                                        "items[" + (ord - 1) + "]", others));
+                                return Mono.error(new ItemsInOpenAction("items[" + (ord - 1) + "]", "Item "
+                                        + taken.getFirst()[2] + " is already in open specific action " + others.getFirst()
+                                        + ": complete or cancel it first, or edit that action", others));
                             });
                 });
     }

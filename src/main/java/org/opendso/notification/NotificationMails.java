@@ -92,6 +92,10 @@ public class NotificationMails {
                         .bind("batch", BATCH)
                         .map((row, meta) -> claimed(row))
                         .all()
+                        // read the claim to its end before queueing: a second statement on the transaction's one
+                        // connection while the first still streams its rows waits for it for ever
+                        .collectList()
+                        .flatMapMany(Flux::fromIterable)
                         .filter(c -> "SENT".equals(c.state()))
                         .concatMap(c -> outbox.queueToStaff(c.tenantId(), immediate(c)))
                         .count()

@@ -118,9 +118,9 @@ class SpecificActionsIT {
         actions.create(collector, customer, request(ActionKind.DISPUTE_FOLLOW_UP, sam.login(), "SA1-1"))
                 .as(StepVerifier::create)
                 .verifyErrorSatisfies(e -> {
-                    SpecificActionChanged c = (SpecificActionChanged) e;
+                    ItemsInOpenAction c = (ItemsInOpenAction) e;
                     assertThat(c.field()).isEqualTo("items[0]");
-                    assertThat(c.others()).containsExactly(first.id());
+                    assertThat(c.actions()).containsExactly(first.id());
                     assertThat(c.getMessage()).contains("SA1-1").contains(String.valueOf(first.id()));
                 });
         assertThat(ax.count("select count(*) from specific_action where tenant_id = :t", other.tenantId())).isEqualTo(1);

@@ -44,6 +44,7 @@ class DisputeNotificationsIT {
     @Autowired TestTenants tenants;
     @Autowired AlertFixture fx;
     @Autowired ActionFixture ax;
+    @Autowired org.springframework.r2dbc.core.DatabaseClient db;
 
     TestTenants.Other other;
     long customer;
@@ -217,5 +218,18 @@ class DisputeNotificationsIT {
                 select count(*) from specific_action a join customer c on c.id = a.customer_id
                 where a.tenant_id = :t and c.account = 'DEMO-037' and a.kind = 'DISPUTE_FOLLOW_UP' and a.assignee_id = """
                 + demoSam.userId(), demoSam.tenantId())).isEqualTo(1);
+    }
+
+    @Test
+    void aFullBatchOfPendingNotificationsIsMailedInOneRun() {
+        // more rows than a result's buffer: the claim is read to its end before the mails are queued
+        db.sql("""
+                insert into user_notification (tenant_id, user_id, kind, customer_id, params, actor_name)
+                select :t, :u, 'DISPUTE_RAISED', :c, '{"items": ["DN1-1"]}', 'Bench' from generate_series(1, 600)""")
+                .bind("t", other.tenantId()).bind("u", sue.userId()).bind("c", customer).then().block();
+        mails.sendImmediate().as(StepVerifier::create).expectNextMatches(n -> n >= 1).expectComplete()
+                .verify(java.time.Duration.ofSeconds(30));
+        mails.sendImmediate().block(java.time.Duration.ofSeconds(30));
+        assertThat(ax.mails(sue.login() + "@example.org")).hasSize(600);
     }
 }

@@ -11,6 +11,7 @@ import org.opendso.action.ActionChange;
 import org.opendso.action.ActionCompletions;
 import org.opendso.action.ActionKind;
 import org.opendso.action.InvalidSpecificAction;
+import org.opendso.action.ItemsInOpenAction;
 import org.opendso.action.SpecificAction;
 import org.opendso.action.SpecificActionChanged;
 import org.opendso.action.SpecificActionForbidden;
@@ -213,17 +214,13 @@ class SpecificActionApi {
 
     static Throwable problem(Throwable e) {
         return switch (e) {
+            case ItemsInOpenAction t -> new ApiProblem(HttpStatus.CONFLICT, "Items in another open action", t.getMessage())
+                    .with("field", t.field()).with("actions", t.actions());
             case InvalidSpecificAction i -> invalid(i.field(), i.getMessage());
             case UnknownSpecificAction u -> ApiProblem.notFound(u.getMessage());
             case SpecificActionForbidden f -> ApiProblem.forbidden(f.getMessage());
-            case SpecificActionChanged c -> {
-                ApiProblem p = new ApiProblem(HttpStatus.CONFLICT, "Specific action conflict", c.getMessage())
-                        .with("field", c.field() == null ? "version" : c.field());
-                if (c.current() != null) {
-                    p.with("current", json(c.current()));
-                }
-                yield c.others().isEmpty() ? p : p.with("actions", c.others());
-            }
+            case SpecificActionChanged c -> new ApiProblem(HttpStatus.CONFLICT, "Specific action conflict", c.getMessage())
+                    .with("field", "version").with("current", json(c.current()));
             case UnpaidItems u -> new ApiProblem(HttpStatus.CONFLICT, "Items not paid", u.getMessage()
                     + ": send \"anyway\": true to complete it all the same, or keep it open")
                     .with("field", "anyway")
