@@ -6,7 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.opendso.action.ActionKind;
 import org.opendso.item.AccountBalances;
+import org.opendso.item.ItemType;
+import org.opendso.qualification.Qualification;
+import org.opendso.qualification.Qualifications;
+import org.opendso.security.Staff;
 import org.opendso.security.Role;
 import org.opendso.tenant.Companies;
 import org.opendso.user.NewStaffUser;
@@ -52,13 +57,43 @@ public class DemoCompany {
     private final Companies companies;
     private final Users users;
     private final AccountBalances balances;
+    private final Qualifications qualifications;
 
-    DemoCompany(DatabaseClient db, Companies companies, Users users, AccountBalances balances) {
+    DemoCompany(DatabaseClient db, Companies companies, Users users, AccountBalances balances,
+                Qualifications qualifications) {
         this.db = db;
         this.companies = companies;
         this.users = users;
         this.balances = balances;
+        this.qualifications = qualifications;
     }
+    /**
+     * Something for Sam Sales to look at (decision 0017): the collector qualifies the oldest overdue invoice of two
+     * of Sam's customers as a price dispute, the first with a dispute follow-up for Sam (step 3), through the real
+     * qualification service, so that Sam finds two notifications, an action in the agenda and a mail in the log.
+     * Two accounts no test reads, so that the demo's other figures stay as they were.
+     */
+    private Mono<Void> disputes(long tenant, long collector, long sales) {
+        Staff colin = new Staff(tenant, collector, "collector", "Colin Collector", Role.COLLECTOR, "en");
+        LocalDate today = LocalDate.now();
+        return Flux.just("DEMO-037", "DEMO-039").concatMap(account -> db.sql(DISPUTED_INVOICE)
+                        .bind("t", tenant).bind("account", account).bind("today", today)
+                        .map((row, meta) -> new Object[] {row.get("id", Long.class), row.get("number", String.class),
+                                row.get("version", Long.class)})
+                        .one()
+                        .flatMap(r -> qualifications.qualify(colin, (Long) r[0], new Qualification(
+                                List.of(new Qualification.ItemRef(ItemType.INVOICE, (String) r[1], (Long) r[2])),
+                                "PRICE_DISPUTE", today, "The customer says the unit price is not the one of the quote.",
+                                null, account.equals("DEMO-037") ? new Qualification.NextAction(ActionKind.DISPUTE_FOLLOW_UP,
+                                        today.plusDays(5), sales, "Please check the quote with the customer's buyer.") : null))))
+                .then();
+    }
+
+    private static final String DISPUTED_INVOICE = "select c.id, o.number, o.version from customer c"
+            + " join open_item o on o.customer_id = c.id and o.tenant_id = c.tenant_id"
+            + " where c.tenant_id = :t and c.account = :account and o.type = 'INVOICE'"
+            + " and o.closed_at is null and o.due_date < :today order by o.due_date, o.number limit 1";
+
 
     Mono<Void> load() {
         return companies.create("Demo Industries", "EUR", "en")
@@ -69,8 +104,9 @@ public class DemoCompany {
                         .then(Mono.zip(
                                 users.bootstrap(tenant, user("collector", "Colin Collector", Role.COLLECTOR)),
                                 users.bootstrap(tenant, user("sales", "Sam Sales", Role.SALES_MANAGER))))
-                        .flatMap(ids -> customers(tenant, ids.getT1(), ids.getT2()))
-                        .then(balances.refreshTenant(tenant))
+                        .flatMap(ids -> customers(tenant, ids.getT1(), ids.getT2())
+                                .then(balances.refreshTenant(tenant))
+                                .then(disputes(tenant, ids.getT1(), ids.getT2())))
                         .doOnSuccess(v -> log.info("Loaded the demo company (tenant {}): 50 customers; log in as "
                                 + "admin, collector or sales with the password '{}'", tenant, PASSWORD)));
     }

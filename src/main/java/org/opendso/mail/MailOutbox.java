@@ -64,6 +64,27 @@ public class MailOutbox {
                         .thenReturn(id));
     }
 
+    /**
+     * Queues an internal mail to a member of staff about no one account (a notification, a daily digest): no
+     * account event. Runs in the caller's transaction like {@link #queue}; emits the mail's id.
+     */
+    public Mono<Long> queueToStaff(long tenantId, OutgoingMail mail) {
+        var spec = db.sql("""
+                        insert into mail_outbox (tenant_id, recipient, recipient_name, subject, body_html, state, message_id)
+                        values (:tenant, :recipient, :name, :subject, :body, :state,
+                                '<' || gen_random_uuid() || '@' || :domain || '>')
+                        returning id""")
+                .bind("domain", messageIdDomain)
+                .bind("tenant", tenantId)
+                .bind("recipient", mail.recipient())
+                .bind("subject", mail.subject())
+                .bind("body", mail.bodyHtml())
+                .bind("state", (smtp.configured() ? MailState.PENDING : MailState.KEPT).name());
+        spec = mail.recipientName() == null ? spec.bindNull("name", String.class) : spec.bind("name", mail.recipientName());
+        return spec.map((row, meta) -> row.get("id", Long.class)).one()
+                .flatMap(id -> wakeSenderAfterCommit(id).thenReturn(id));
+    }
+
     private Mono<Void> attach(long mailId, OutgoingMail mail) {
         return Flux.fromIterable(mail.attachments())
                 .concatMap(a -> db.sql("""

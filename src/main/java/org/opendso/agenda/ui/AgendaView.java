@@ -25,7 +25,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.opendso.action.SpecificActions;
+import org.opendso.action.ui.ResolverActions;
+import org.opendso.action.ui.SpecificActionDialogs;
 import org.opendso.agenda.Agenda;
+import org.opendso.realtime.EventStreams;
 import org.opendso.agenda.AgendaCounts;
 import org.opendso.agenda.AgendaPage;
 import org.opendso.agenda.AgendaQuery;
@@ -67,8 +71,12 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PlannedAction> grid = new Grid<>();
     private final HorizontalLayout figures = new HorizontalLayout();
 
+    /** The user's open specific actions as resolver, in a section of their own above the scenario's actions. */
+    final ResolverActions specific;
+
     AgendaView(Agenda agenda, EmailComposers composers, LetterAndCallDialogs letterAndCall, Scenarios scenarios,
-               Users users) {
+               Users users, SpecificActions specificActions, SpecificActionDialogs specificDialogs,
+               EventStreams streams) {
         this.agenda = agenda;
         this.users = users;
         this.composers = composers;
@@ -121,7 +129,8 @@ public class AgendaView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.setId("agenda-grid");
 
-        add(figures, filters, grid);
+        specific = new ResolverActions(specificActions, specificDialogs, streams, staff);
+        add(specific, figures, filters, grid);
         refresh();
     }
 

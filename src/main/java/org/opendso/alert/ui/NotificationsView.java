@@ -25,6 +25,10 @@ import org.opendso.alert.AlertQuery;
 import org.opendso.alert.AlertRule;
 import org.opendso.alert.AlertState;
 import org.opendso.alert.Alerts;
+import com.vaadin.flow.component.tabs.TabSheet;
+import org.opendso.notification.NotificationTexts;
+import org.opendso.notification.Notifications;
+import org.opendso.notification.ui.UserNotificationsPanel;
 import org.opendso.realtime.EventStreams;
 import org.opendso.security.CurrentStaff;
 import org.opendso.security.Staff;
@@ -58,7 +62,11 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
     private long total;
     private Disposable live;
 
-    NotificationsView(Alerts alerts, EventStreams streams) {
+    /** The user's own notifications (disputes, actions given to them), in the first tab. */
+    final UserNotificationsPanel mine;
+    final TabSheet tabs = new TabSheet();
+
+    NotificationsView(Alerts alerts, EventStreams streams, Notifications notifications, NotificationTexts words) {
         this.alerts = alerts;
         this.streams = streams;
         this.staff = CurrentStaff.require();
@@ -92,8 +100,21 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                         .stream(),
                 q -> (int) Math.min(total, Integer.MAX_VALUE), Alert::id));
 
-        add(toolbar, grid);
-        expand(grid);
+        mine = new UserNotificationsPanel(notifications, words, streams, staff);
+        VerticalLayout alertsTab = new VerticalLayout(toolbar, grid);
+        alertsTab.setPadding(false);
+        alertsTab.setSizeFull();
+        alertsTab.expand(grid);
+        tabs.add(getTranslation("notifications.tab.mine"), mine);
+        var alertsTabHandle = tabs.add(getTranslation("notifications.tab.alerts"), alertsTab);
+        tabs.setSizeFull();
+        // the alerts first, unless the user is a sales manager (their disputes) or has notifications to read
+        if (staff.role() != org.opendso.security.Role.SALES_MANAGER
+                && notifications.count(staff, true).block() == 0) { // allowed-blocking: Vaadin request thread
+            tabs.setSelectedTab(alertsTabHandle);
+        }
+        add(tabs);
+        expand(tabs);
         refresh();
     }
 

@@ -393,7 +393,8 @@ public class CustomerSheetView extends VerticalLayout implements BeforeEnterObse
                 });
             }
             case SCENARIO_ASSIGNED -> later(scenarioPanel.read(), scenarioPanel::show);
-            case ACTION_CREATED, ACTION_COMPLETED, ACTION_CANCELLED -> later(actionsPanel.reload(), Runnable::run);
+            case ACTION_CREATED, ACTION_COMPLETED, ACTION_CANCELLED, ACTION_REASSIGNED, ACTION_RESCHEDULED ->
+                    later(actionsPanel.reload(), Runnable::run);
             case CONTACT_CHANGED -> later(contacts.of(staff, customer.id()).collectList(), contactsPanel::show);
             case STATUS_REPLACED -> later(statuses.all(staff.tenantId()).collectList(), list -> {
                 statement.statusesChanged(list);

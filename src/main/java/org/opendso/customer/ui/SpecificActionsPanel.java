@@ -12,7 +12,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.VaadinService;
 import org.opendso.action.SpecificAction;
+import org.opendso.action.ui.CompleteActionDialog;
+import org.opendso.action.ui.CreateActionDialog;
+import org.opendso.action.ui.SpecificActionDialogs;
 import org.opendso.action.SpecificActions;
 import org.opendso.customer.Customer;
 import org.opendso.security.Staff;
@@ -21,12 +26,18 @@ import org.opendso.ui.Tag;
 import org.opendso.ui.Toasts;
 import reactor.core.publisher.Mono;
 
-/** The account's specific actions, open ones first; an open one is completed with a note. */
+/**
+ * The account's specific actions, open ones first, with kind, items, resolver, due date and state; a new one is
+ * created here, an open one completed, edited or cancelled (the dialogs of {@code action.ui}, got through Vaadin's
+ * instantiator so that the sheet passes only what it did). The sheet reloads it on the action events.
+ */
 class SpecificActionsPanel extends VerticalLayout {
 
     private final SpecificActions actions;
     private final Staff staff;
     private final Customer customer;
+    private final SpecificActionDialogs dialogs;
+    final Button create = new Button();
 
     final Grid<SpecificAction> grid = new Grid<>(SpecificAction.class, false);
     private final AtomicLong reads = new AtomicLong();
@@ -35,6 +46,7 @@ class SpecificActionsPanel extends VerticalLayout {
         this.actions = actions;
         this.staff = staff;
         this.customer = customer;
+        this.dialogs = VaadinService.getCurrent().getInstantiator().getOrCreate(SpecificActionDialogs.class);
         setPadding(false);
         setSizeFull();
         addClassName("specific-actions");
@@ -68,11 +80,22 @@ class SpecificActionsPanel extends VerticalLayout {
             Button complete = new Button(getTranslation("sheet.actions.complete"), new Icon(VaadinIcon.CHECK),
                     e -> complete(a));
             complete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.SUCCESS);
-            return complete;
+            complete.addClassName("complete");
+            Button edit = new Button(getTranslation("actions.edit"), e -> dialogs.edit(staff, a, this::load));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            edit.addClassName("edit");
+            Button cancel = new Button(getTranslation("actions.cancel"), e -> dialogs.cancel(staff, a, this::load));
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.ERROR);
+            cancel.addClassName("cancel");
+            return new HorizontalLayout(complete, edit, cancel);
         }).setHeader("").setKey("actions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("sheet.actions.none"));
 
-        add(grid);
+        create.setText(getTranslation("actions.create"));
+        create.setIcon(new Icon(VaadinIcon.PLUS));
+        create.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.LUMO_SMALL);
+        create.addClickListener(e -> create());
+        add(create, grid);
         expand(grid);
         load();
     }
@@ -104,21 +127,12 @@ class SpecificActionsPanel extends VerticalLayout {
         grid.setItems(list);
     }
 
+    CreateActionDialog create() {
+        return dialogs.create(staff, customer.id(), List.of(), this::load);
+    }
+
     CompleteActionDialog complete(SpecificAction action) {
-        CompleteActionDialog dialog = new CompleteActionDialog(action, note -> {
-            try {
-                actions.complete(staff, action.id(), note).block(); // allowed-blocking: Vaadin request thread
-                Toasts.success(getTranslation("sheet.actions.completed"));
-                load();
-                return true;
-            } catch (RuntimeException e) {
-                Toasts.failure(e);
-                load();
-                return true;
-            }
-        });
-        dialog.open();
-        return dialog;
+        return dialogs.complete(staff, action, this::load);
     }
 
     private static String nz(String s) {

@@ -120,7 +120,8 @@ public class QualificationDialog extends Dialog {
 
     QualificationDialog(Qualifications qualifications, ConfirmationMails mails, Staff staff, Customer customer,
                         CompanySettings company, List<ItemStatus> statuses, List<Contact> contacts,
-                        List<StaffUser> colleagues, List<OpenItem> items, Consumer<QualificationResult> onSaved,
+                        List<StaffUser> colleagues, List<StaffUser> resolvers, List<OpenItem> items,
+                        Consumer<QualificationResult> onSaved,
                         Consumer<List<OpenItem>> onChangedMeanwhile) {
         this.qualifications = qualifications;
         this.mails = mails;
@@ -150,7 +151,7 @@ public class QualificationDialog extends Dialog {
 
         pages.put(Step.STATUS, statusPage(statuses));
         pages.put(Step.MAIL, mailPage(contacts, colleagues));
-        pages.put(Step.NEXT, nextPage(colleagues));
+        pages.put(Step.NEXT, nextPage(resolvers));
         Div body = new Div(stepper, itemsLine, conflict);
         pages.values().forEach(body::add);
         add(body);
@@ -299,6 +300,7 @@ public class QualificationDialog extends Dialog {
         return page;
     }
 
+    /** Step 3; the resolvers are the users who see the account (the service refuses anyone else). */
     private Component nextPage(List<StaffUser> colleagues) {
         next.setId("qualify-next");
         next.setItems(NextStep.values());

@@ -2,6 +2,8 @@ package org.opendso.qualification.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.opendso.action.Resolver;
+import org.opendso.action.SpecificActions;
 import org.opendso.customer.Contacts;
 import org.opendso.customer.Customer;
 import org.opendso.item.OpenItem;
@@ -30,9 +32,11 @@ public class QualificationDialogs {
     private final Contacts contacts;
     private final Users users;
     private final Companies companies;
+    private final SpecificActions actions;
 
     QualificationDialogs(Qualifications qualifications, ConfirmationMails mails, Statuses statuses, Contacts contacts,
-                         Users users, Companies companies) {
+                         Users users, Companies companies, SpecificActions actions) {
+        this.actions = actions;
         this.qualifications = qualifications;
         this.mails = mails;
         this.statuses = statuses;
@@ -51,10 +55,13 @@ public class QualificationDialogs {
                         statuses.all(staff.tenantId()).collectList(),
                         contacts.of(staff, customer.id()).collectList(),
                         users.of(staff).filter(StaffUser::enabled).collectList(),
-                        companies.settings(staff.tenantId()))
+                        companies.settings(staff.tenantId()),
+                        actions.resolvers(staff, customer.id()).map(Resolver::id).collect(java.util.stream.Collectors.toSet()))
                 .block(); // allowed-blocking: Vaadin request thread
+        // step 3 offers only who may resolve an action on this account (a sales manager or collector assigned to it)
+        List<StaffUser> resolvers = context.getT3().stream().filter(u -> context.getT5().contains(u.id())).toList();
         QualificationDialog dialog = new QualificationDialog(qualifications, mails, staff, customer, context.getT4(),
-                context.getT1(), context.getT2(), context.getT3(), items, onSaved, onChangedMeanwhile);
+                context.getT1(), context.getT2(), context.getT3(), resolvers, items, onSaved, onChangedMeanwhile);
         dialog.open();
         return dialog;
     }

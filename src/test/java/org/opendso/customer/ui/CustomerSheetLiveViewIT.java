@@ -22,7 +22,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.opendso.IntegrationTest;
 import org.opendso.TestTenants;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.opendso.action.ActionCompletions;
 import org.opendso.action.ActionState;
+import org.opendso.action.ui.CompleteActionDialog;
 import org.opendso.action.SpecificAction;
 import org.opendso.action.SpecificActions;
 import org.opendso.customer.Customer;
@@ -53,6 +56,9 @@ class CustomerSheetLiveViewIT extends ViewTestSupport {
 
     @Autowired
     SpecificActions actions;
+
+    @Autowired
+    ActionCompletions completions;
 
     @Autowired
     EventLog events;
@@ -145,7 +151,7 @@ class CustomerSheetLiveViewIT extends ViewTestSupport {
         awaitUi(() -> sheet.history.events().stream().anyMatch(e -> e.type() == EventType.ACTION_CREATED));
         assertThat(notifications()).noneMatch(n -> n.startsWith("Colin Collector"));
 
-        test((Button) listed.getCellComponent(0, "actions")).click();
+        test((Button) ((HorizontalLayout) listed.getCellComponent(0, "actions")).getComponentAt(0)).click();
         CompleteActionDialog complete = $(CompleteActionDialog.class).single();
         test(complete.note).setValue("Photos received, credit note agreed");
         test(complete.confirm).click();
@@ -173,7 +179,7 @@ class CustomerSheetLiveViewIT extends ViewTestSupport {
         assertThat(test(sheet.actionsPanel.grid).getRow(0).state()).isEqualTo(ActionState.OPEN);
         assertThat(notifications()).contains("Alice Admin created a specific action “Old items review”");
 
-        actions.complete(admin, created.id(), "Booked as a loss").block();
+        completions.complete(admin, created.id(), new ActionCompletions.Completion("Booked as a loss", null, false)).block();
         awaitUi(() -> test(sheet.actionsPanel.grid).getRow(0).state() == ActionState.COMPLETED);
     }
 
