@@ -1,0 +1,105 @@
+package org.opendso.forecast.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import org.opendso.forecast.Bucket;
+import org.opendso.forecast.Forecast;
+import org.opendso.forecast.ForecastFeed;
+import org.opendso.report.ReportFilter;
+import org.opendso.security.Staff;
+import org.opendso.ui.Chart;
+import org.opendso.ui.DashboardCard;
+import org.opendso.ui.Figure;
+import org.opendso.ui.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/** The forecast's card on the finance dashboard: the next 13 weeks of the whole book the user sees, live. */
+@org.springframework.stereotype.Component
+class ForecastCard implements DashboardCard {
+
+    private final ForecastFeed feed;
+
+    ForecastCard(ForecastFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Component create(Staff staff) {
+        return new Card(feed, staff);
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    /** One card: follows the forecast between attach and detach. */
+    static final class Card extends Div {
+
+        private static final Logger log = LoggerFactory.getLogger(Card.class);
+
+        private final ForecastFeed feed;
+        private final Staff staff;
+        final Div figures = new Div();
+        final Chart chart = new Chart();
+        private Forecast shown;
+        private Disposable live;
+
+        Card(ForecastFeed feed, Staff staff) {
+            this.feed = feed;
+            this.staff = staff;
+            addClassNames("dashboard-card", "forecast-card");
+            figures.addClassName("figures");
+            chart.setHeight("220px");
+            add(new H3(getTranslation("forecast.card.title")), figures, chart,
+                    new Anchor("forecast", getTranslation("forecast.card.open")));
+        }
+
+        void show(Forecast f) {
+            shown = f;
+            figures.removeAll();
+            figures.add(new Figure(getTranslation("forecast.figure.weeks"),
+                            Money.format(f.weeks().stream().map(Bucket::expected).reduce(java.math.BigDecimal.ZERO,
+                                    java.math.BigDecimal::add), f.currency(), getLocale())),
+                    new Figure(getTranslation("forecast.figure.at-risk"),
+                            Money.format(f.atRiskTotal(), f.currency(), getLocale())).tone("warning"));
+            chart.setOption(ForecastCharts.buckets(this, f.weeks(), true));
+        }
+
+        Forecast shown() {
+            return shown;
+        }
+
+        @Override
+        protected void onAttach(AttachEvent event) {
+            super.onAttach(event);
+            if (live == null) {
+                UI ui = event.getUI();
+                live = feed.follow(staff, ReportFilter.ALL).subscribe(f -> {
+                    try {
+                        ui.access(() -> show(f));
+                    } catch (UIDetachedException gone) {
+                        // closed; disposed on detach
+                    }
+                }, e -> log.warn("The live forecast card stopped", e));
+            }
+        }
+
+        @Override
+        protected void onDetach(DetachEvent event) {
+            if (live != null) {
+                live.dispose();
+                live = null;
+            }
+            super.onDetach(event);
+        }
+    }
+}
