@@ -35,7 +35,7 @@ public class ForecastFeed {
     static final Set<EventType> IGNORED = Set.of(EventType.MAIL_QUEUED, EventType.MAIL_SENT, EventType.MAIL_FAILED,
             EventType.ALERT_RAISED, EventType.ALERT_CLEARED, EventType.CONTACT_CHANGED, EventType.PORTAL_LINK_CREATED,
             EventType.PORTAL_LINK_REVOKED, EventType.COMMENT_ADDED, EventType.LETTER_PRINTED, EventType.CALL_LOGGED,
-            EventType.DOCUMENT_ATTACHED, EventType.CREDIT_LIMIT_CHANGED);
+            EventType.DOCUMENT_ATTACHED);
 
     private final Forecasts forecasts;
     private final EventBus bus;
@@ -73,7 +73,14 @@ public class ForecastFeed {
                 .refCount());
     }
 
-    /** Emits after each refresh of the tenant's forecast that follows its changes (shared by its views). */
+    /**
+     * Emits after each refresh that follows the tenant's changes (at most one per coalescing window, shared): the
+     * signal the receipts and credit risk pages re-read on.
+     */
+    public Flux<Long> changes(long tenantId) {
+        return refreshes(tenantId);
+    }
+
     private Flux<Long> refreshes(long tenantId) {
         return refreshes.computeIfAbsent(tenantId, t -> Flux.merge(
                         bus.tenant(t).filter(e -> !IGNORED.contains(e.type())).map(e -> 1L),

@@ -1,0 +1,141 @@
+package org.opendso.report;
+
+import static org.opendso.report.CreditRiskRule.DAYS_LATE;
+import static org.opendso.report.CreditRiskRule.OVERDUE_SHARE;
+import static org.opendso.report.CreditRiskRule.UTILISATION;
+
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.opendso.security.Staff;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The credit risk of the accounts a staff member sees (narrowed by a {@link ReportFilter}; its currency is the
+ * customers' currency), read from the per-account balance and payment behaviour kept up to date elsewhere: one
+ * pass over the accounts, no receipt or item read. Accounts without a balance and without a limit are left out.
+ */
+@Service
+public class CreditRisk {
+
+    /** {@code %1$s}: which accounts (a condition on {@code c}). */
+    private static final String GRADED = """
+            with base as (
+                select c.id, c.account, c.name, c.currency, c.credit_limit,
+                       coalesce(b.balance, 0) as exposure, coalesce(b.overdue, 0) as overdue,
+                       round(pb.late_12m / nullif(pb.paid_12m, 0), 1) as days_12m,
+                       round(pb.late_3m / nullif(pb.paid_3m, 0), 1) as days_3m
+                from customer c
+                left join customer_balance b on b.customer_id = c.id
+                left join payment_behaviour pb on pb.customer_id = c.id
+                where %1$s and (coalesce(b.balance, 0) > 0 or c.credit_limit is not null)),
+            figures as (
+                select base.*,
+                       case when credit_limit > 0 then round(exposure * 100 / credit_limit, 1) end as utilisation,
+                       case when exposure > 0 then round(greatest(overdue, 0) * 100 / exposure, 1) end as overdue_share,
+                       days_3m - days_12m as trend,
+                       credit_limit is not null and exposure > credit_limit as over_limit,
+                       coalesce(days_3m - days_12m >= %2$d, false) as worsening
+                from base),
+            graded as (
+                select figures.*,
+                       (case when credit_limit = 0 and exposure > 0 then %3$d else %4$s end) + %5$s + %6$s
+                       + (case when worsening then %7$d else 0 end) as points
+                from figures)
+            """;
+
+    private final DatabaseClient db;
+
+    CreditRisk(DatabaseClient db) {
+        this.db = db;
+    }
+
+    private static String graded(String accounts) {
+        return GRADED.formatted(accounts, CreditRiskRule.WORSENING_DAYS, UTILISATION.points().getFirst(),
+                CreditRiskRule.sql(UTILISATION, "utilisation"), CreditRiskRule.sql(OVERDUE_SHARE, "overdue_share"),
+                CreditRiskRule.sql(DAYS_LATE, "days_12m"), CreditRiskRule.WORSENING_POINTS);
+    }
+
+    private static String accounts(ReportFilter f) {
+        return f.customerCondition() + " and " + f.itemCondition("c");
+    }
+
+    public Mono<CreditRiskSummary> summary(Staff staff, ReportFilter filter) {
+        return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
+                        select %s as grade, count(*) as n, sum(exposure) as exposure,
+                               count(*) filter (where over_limit) as over_limit,
+                               count(*) filter (where worsening) as worsening
+                        from graded group by 1""".formatted(CreditRiskRule.gradeSql("points"))), staff)
+                .map((row, meta) -> new Object[] {row.get("grade", String.class), row.get("n", Long.class),
+                        row.get("exposure", BigDecimal.class), row.get("over_limit", Long.class),
+                        row.get("worsening", Long.class)})
+                .all().collectList()
+                .map(rows -> {
+                    Map<String, Long> byGrade = new LinkedHashMap<>();
+                    CreditRiskRule.GRADES.forEach(g -> byGrade.put(g, 0L));
+                    long n = 0;
+                    long over = 0;
+                    long worse = 0;
+                    BigDecimal exposure = BigDecimal.ZERO;
+                    for (Object[] r : rows) {
+                        byGrade.put((String) r[0], (Long) r[1]);
+                        n += (Long) r[1];
+                        exposure = exposure.add((BigDecimal) r[2]);
+                        over += (Long) r[3];
+                        worse += (Long) r[4];
+                    }
+                    return new CreditRiskSummary(f.currency(), n, exposure, over, worse, Map.copyOf(byGrade));
+                }));
+    }
+
+    /** A page of the accounts, riskiest first (points, then exposure). */
+    public Flux<CreditRiskLine> lines(Staff staff, ReportFilter filter, CreditRiskList list, int offset, int limit) {
+        return currency(staff, filter).flatMapMany(f -> f.bind(db.sql(graded(accounts(f)) + """
+                        select graded.*, %s as grade from graded where %s
+                        order by points desc, exposure desc, account limit :limit offset :offset"""
+                        .formatted(CreditRiskRule.gradeSql("points"), list.condition())), staff)
+                .bind("limit", limit).bind("offset", offset)
+                .map(CreditRisk::line)
+                .all());
+    }
+
+    public Mono<Long> count(Staff staff, ReportFilter filter, CreditRiskList list) {
+        return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f))
+                        + " select count(*) as n from graded where " + list.condition()), staff)
+                .map((row, meta) -> row.get("n", Long.class)).one());
+    }
+
+    /** One account's line (whatever its currency), for its sheet; empty when not visible or nothing to grade. */
+    public Mono<CreditRiskLine> ofCustomer(Staff staff, long customerId) {
+        return org.opendso.customer.Visibility.bind(db.sql(graded(org.opendso.customer.Visibility.CONDITION
+                        + " and c.id = :customer") + " select graded.*, %s as grade from graded"
+                        .formatted(CreditRiskRule.gradeSql("points"))), staff)
+                .bind("customer", customerId)
+                .map(CreditRisk::line)
+                .one();
+    }
+
+    private static CreditRiskLine line(Readable row) {
+        return new CreditRiskLine(row.get("id", Long.class), row.get("account", String.class),
+                row.get("name", String.class), row.get("currency", String.class).strip(),
+                row.get("exposure", BigDecimal.class), row.get("overdue", BigDecimal.class),
+                row.get("credit_limit", BigDecimal.class), row.get("utilisation", BigDecimal.class),
+                row.get("overdue_share", BigDecimal.class), row.get("days_12m", BigDecimal.class),
+                row.get("days_3m", BigDecimal.class), row.get("trend", BigDecimal.class),
+                Boolean.TRUE.equals(row.get("over_limit", Boolean.class)),
+                Boolean.TRUE.equals(row.get("worsening", Boolean.class)),
+                row.get("points", Integer.class), row.get("grade", String.class));
+    }
+
+    private Mono<ReportFilter> currency(Staff staff, ReportFilter filter) {
+        if (filter.currency() != null) {
+            return Mono.just(filter);
+        }
+        return db.sql("select main_currency from tenant where id = :tenant").bind("tenant", staff.tenantId())
+                .map((row, meta) -> filter.withCurrency(row.get("main_currency", String.class).strip())).one();
+    }
+}
