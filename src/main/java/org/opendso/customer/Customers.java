@@ -210,7 +210,7 @@ public class Customers {
                         row.get("oldest_overdue", LocalDate.class),
                         List.of(),
                         row.get("version", Long.class),
-                        row.get("credit_limit", BigDecimal.class)))
+                        limit(row.get("credit_limit", BigDecimal.class))))
                 .one();
         return header.flatMap(c -> assignees(staff, c.id()).collectList()
                 .map(a -> new Customer(c.id(), c.account(), c.name(), c.address(), c.postalCode(), c.city(),
@@ -254,6 +254,12 @@ public class Customers {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A stored limit as people write it: 50000.00, not 50000.0000. */
+    private static BigDecimal limit(BigDecimal stored) {
+        return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
+                java.math.RoundingMode.UNNECESSARY);
     }
 
     static String trim(String s) {

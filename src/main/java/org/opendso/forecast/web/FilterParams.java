@@ -95,7 +95,8 @@ public class FilterParams {
             return true;
         }
         List<MediaType> accept = request.headers().accept();
-        return !accept.isEmpty() && accept.getFirst().isCompatibleWith(MediaType.parseMediaType("text/csv"));
+        // a wildcard (a browser, curl) means JSON; only an explicit text/csv first asks for CSV
+        return !accept.isEmpty() && accept.getFirst().equalsTypeAndSubtype(MediaType.parseMediaType("text/csv"));
     }
 
     public static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
