@@ -99,6 +99,8 @@ public class ForecastFeed {
                             return Mono.just(0);
                         })
                         .map(n -> System.nanoTime()), 1)
+                // subscribers may read the database again: never on the driver's event loop
+                .publishOn(Schedulers.boundedElastic())
                 .doFinally(signal -> refreshes.remove(t))
                 .share());
     }
