@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import org.opendso.forecast.Bucket;
 import org.opendso.forecast.Forecast;
 import org.opendso.forecast.ForecastFeed;
+import org.opendso.report.ReportCurrencies;
 import org.opendso.report.ReportFilter;
 import org.opendso.security.Staff;
 import org.opendso.ui.Chart;
@@ -26,14 +27,18 @@ import reactor.core.Disposable;
 class ForecastCard implements DashboardCard {
 
     private final ForecastFeed feed;
+    private final ReportCurrencies currencies;
 
-    ForecastCard(ForecastFeed feed) {
+    ForecastCard(ForecastFeed feed, ReportCurrencies currencies) {
         this.feed = feed;
+        this.currencies = currencies;
     }
 
+    /** In the company's main currency, like the forecast page opens: both then share one live read. */
     @Override
     public Component create(Staff staff) {
-        return new Card(feed, staff);
+        String main = currencies.of(staff.tenantId()).blockFirst(); // allowed-blocking: Vaadin request thread
+        return new Card(feed, staff, ReportFilter.ALL.withCurrency(main));
     }
 
     @Override
@@ -48,14 +53,16 @@ class ForecastCard implements DashboardCard {
 
         private final ForecastFeed feed;
         private final Staff staff;
+        private final ReportFilter filter;
         final Div figures = new Div();
         final Chart chart = new Chart();
         private Forecast shown;
         private Disposable live;
 
-        Card(ForecastFeed feed, Staff staff) {
+        Card(ForecastFeed feed, Staff staff, ReportFilter filter) {
             this.feed = feed;
             this.staff = staff;
+            this.filter = filter;
             addClassNames("dashboard-card", "forecast-card");
             figures.addClassName("figures");
             chart.setHeight("220px");
@@ -83,7 +90,7 @@ class ForecastCard implements DashboardCard {
             super.onAttach(event);
             if (live == null) {
                 UI ui = event.getUI();
-                live = feed.follow(staff, ReportFilter.ALL).subscribe(f -> {
+                live = feed.follow(staff, filter).subscribe(f -> {
                     try {
                         ui.access(() -> show(f));
                     } catch (UIDetachedException gone) {
