@@ -96,9 +96,30 @@ create table forecast_snapshot_week (
     primary key (tenant_id, week_start)
 );
 
--- The receipts report reads a period of a tenant's receipts with the item's currency.
-create index cash_receipt_tenant_day_idx on cash_receipt (tenant_id, received_on)
-    include (customer_id, open_item_id, amount, due_date);
+-- Receipts summed per account, day and currency (the item's), on time (received on or before the due date) or
+-- late, with the payments' weighted days late; and per tenant: what the receipts report and the forecast's
+-- accuracy read instead of the receipts themselves. Kept by the receipts trigger below.
+create table receipt_day (
+    customer_id  bigint        not null references customer (id) on delete cascade,
+    received_on  date          not null,
+    currency     char(3)       not null,
+    tenant_id    bigint        not null references tenant (id),
+    on_time      numeric(19,4) not null default 0,
+    late         numeric(19,4) not null default 0,
+    paid         numeric(19,4) not null default 0,
+    late_weight  numeric(28,4) not null default 0,
+    primary key (customer_id, received_on, currency)
+);
+create index receipt_day_tenant_idx on receipt_day (tenant_id, received_on)
+    include (customer_id, currency, on_time, late, paid, late_weight);
+create table receipt_day_total (
+    tenant_id    bigint        not null references tenant (id),
+    received_on  date          not null,
+    currency     char(3)       not null,
+    on_time      numeric(19,4) not null default 0,
+    late         numeric(19,4) not null default 0,
+    primary key (tenant_id, received_on, currency)
+);
 
 -- Items: statement-level with transition tables (an import marks each account once).
 create function forecast_mark_items() returns trigger language plpgsql as $$
@@ -145,6 +166,27 @@ begin
             paid_12m = payment_behaviour.paid_12m + excluded.paid_12m,
             late_12m = payment_behaviour.late_12m + excluded.late_12m;
 
+    insert into receipt_day (customer_id, received_on, currency, tenant_id, on_time, late, paid, late_weight)
+    select r.customer_id, r.received_on, o.currency, r.tenant_id,
+           coalesce(sum(r.amount) filter (where r.received_on <= r.due_date), 0),
+           coalesce(sum(r.amount) filter (where r.received_on > r.due_date), 0),
+           coalesce(sum(r.amount) filter (where r.amount > 0), 0),
+           coalesce(sum(r.amount * (r.received_on - r.due_date)) filter (where r.amount > 0), 0)
+    from new_receipts r join open_item o on o.id = r.open_item_id
+    group by r.customer_id, r.received_on, o.currency, r.tenant_id
+    on conflict (customer_id, received_on, currency) do update
+        set on_time = receipt_day.on_time + excluded.on_time, late = receipt_day.late + excluded.late,
+            paid = receipt_day.paid + excluded.paid, late_weight = receipt_day.late_weight + excluded.late_weight;
+
+    insert into receipt_day_total (tenant_id, received_on, currency, on_time, late)
+    select r.tenant_id, r.received_on, o.currency,
+           coalesce(sum(r.amount) filter (where r.received_on <= r.due_date), 0),
+           coalesce(sum(r.amount) filter (where r.received_on > r.due_date), 0)
+    from new_receipts r join open_item o on o.id = r.open_item_id
+    group by r.tenant_id, r.received_on, o.currency
+    on conflict (tenant_id, received_on, currency) do update
+        set on_time = receipt_day_total.on_time + excluded.on_time, late = receipt_day_total.late + excluded.late;
+
     insert into forecast_change (tenant_id, customer_id)
     select distinct tenant_id, customer_id from new_receipts;
     return null;
@@ -164,3 +206,14 @@ select customer_id, tenant_id, sum(paid), sum(late_weight), date_trunc('month', 
        coalesce(sum(paid) filter (where month >= date_trunc('month', current_date) - interval '11 months'), 0),
        coalesce(sum(late_weight) filter (where month >= date_trunc('month', current_date) - interval '11 months'), 0)
 from payment_month group by 1, 2;
+
+insert into receipt_day (customer_id, received_on, currency, tenant_id, on_time, late, paid, late_weight)
+select r.customer_id, r.received_on, o.currency, r.tenant_id,
+       coalesce(sum(r.amount) filter (where r.received_on <= r.due_date), 0),
+       coalesce(sum(r.amount) filter (where r.received_on > r.due_date), 0),
+       coalesce(sum(r.amount) filter (where r.amount > 0), 0),
+       coalesce(sum(r.amount * (r.received_on - r.due_date)) filter (where r.amount > 0), 0)
+from cash_receipt r join open_item o on o.id = r.open_item_id
+group by r.customer_id, r.received_on, o.currency, r.tenant_id;
+insert into receipt_day_total (tenant_id, received_on, currency, on_time, late)
+select tenant_id, received_on, currency, sum(on_time), sum(late) from receipt_day group by 1, 2, 3;

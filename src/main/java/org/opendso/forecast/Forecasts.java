@@ -61,28 +61,29 @@ public class Forecasts {
                 });
     }
 
-    static boolean wholeBook(Staff staff, ReportFilter f, boolean collectorsSeeAll) {
+    /** Whether the staff member sees every account and the filter narrows nothing: the tenant totals answer. */
+    public static boolean wholeBook(Staff staff, ReportFilter f, boolean collectorsSeeAll) {
         boolean seesAll = staff.role() == Role.ADMIN || (staff.role() == Role.COLLECTOR && collectorsSeeAll);
         return seesAll && f.collectorId() == null && f.salesManagerId() == null && f.scenarioId() == null
                 && f.customer() == null;
     }
 
+    /** The accounts of a filtered view, read once per query (then joined by key, not re-checked per row). */
+    static String accounts(ReportFilter f) {
+        return "with acc as materialized (select c.id from customer c where " + f.customerCondition() + ") ";
+    }
+
     private Flux<Expected> expected(Staff staff, ReportFilter f, boolean whole) {
-        if (whole) {
-            return db.sql("""
-                            select expected_on, at_risk, amount from forecast_total
-                            where tenant_id = :tenant and currency = :currency""")
-                    .bind("tenant", staff.tenantId()).bind("currency", f.currency())
-                    .map((row, meta) -> new Expected(row.get("expected_on", LocalDate.class),
-                            row.get("at_risk", Boolean.class), row.get("amount", BigDecimal.class)))
-                    .all();
-        }
-        return f.bind(db.sql("""
+        var spec = whole
+                ? db.sql("""
+                        select expected_on, at_risk, amount from forecast_total
+                        where tenant_id = :tenant and currency = :f_currency""").bind("f_currency", f.currency())
+                : f.bind(db.sql(accounts(f) + """
                         select x.expected_on, x.at_risk, sum(x.amount) as amount
-                        from forecast_expected x join customer c on c.id = x.customer_id
-                        where x.tenant_id = :tenant and %s and %s
-                        group by x.expected_on, x.at_risk""".formatted(f.itemCondition("x"), f.customerCondition())), staff)
-                .bind("tenant", staff.tenantId())
+                        from forecast_expected x join acc on acc.id = x.customer_id
+                        where x.tenant_id = :tenant and %s
+                        group by x.expected_on, x.at_risk""".formatted(f.itemCondition("x"))), staff);
+        return spec.bind("tenant", staff.tenantId())
                 .map((row, meta) -> new Expected(row.get("expected_on", LocalDate.class),
                         row.get("at_risk", Boolean.class), row.get("amount", BigDecimal.class)))
                 .all();
@@ -92,42 +93,52 @@ public class Forecasts {
     private Mono<List<Accuracy>> accuracy(Staff staff, ReportFilter f, boolean whole, LocalDate today) {
         LocalDate thisWeek = Forecast.weekOf(today);
         LocalDate from = thisWeek.minusWeeks(Forecast.PAST_WEEKS);
-        Mono<Map<LocalDate, BigDecimal>> stored = (whole
+        Mono<List<LocalDate>> taken = db.sql("""
+                        select week_start from forecast_snapshot_week
+                        where tenant_id = :tenant and week_start >= :from and week_start < :to""")
+                .bind("tenant", staff.tenantId()).bind("from", from).bind("to", thisWeek)
+                .map((row, meta) -> row.get("week_start", LocalDate.class)).all().collectList();
+        var storedSpec = whole
                 ? db.sql("""
-                        select w.week_start, coalesce(t.amount, 0) as amount
-                        from forecast_snapshot_week w
-                        left join forecast_snapshot_total t on t.tenant_id = w.tenant_id and t.week_start = w.week_start
-                                                           and t.currency = :f_currency
-                        where w.tenant_id = :tenant and w.week_start >= :from and w.week_start < :to""")
-                        .bind("f_currency", f.currency())
-                : f.bind(db.sql("""
-                        select w.week_start, coalesce((
-                                   select sum(x.amount) from forecast_snapshot x join customer c on c.id = x.customer_id
-                                   where x.tenant_id = w.tenant_id and x.week_start = w.week_start and %s and %s), 0)
-                               as amount
-                        from forecast_snapshot_week w
-                        where w.tenant_id = :tenant and w.week_start >= :from and w.week_start < :to"""
-                        .formatted(f.itemCondition("x"), f.customerCondition())), staff))
-                .bind("tenant", staff.tenantId()).bind("from", from).bind("to", thisWeek)
-                .map((row, meta) -> Map.entry(row.get("week_start", LocalDate.class), row.get("amount", BigDecimal.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<Map<LocalDate, BigDecimal>> received = f.bind(db.sql("""
-                        select date_trunc('week', r.received_on)::date as week_start, sum(r.amount) as amount
-                        from cash_receipt r
-                        join open_item o on o.id = r.open_item_id
-                        join customer c on c.id = r.customer_id
-                        where r.tenant_id = :tenant and r.received_on >= :from and r.received_on < :to and %s and %s
-                        group by 1""".formatted(f.itemCondition("o"), f.customerCondition())), staff)
-                .bind("tenant", staff.tenantId()).bind("from", from).bind("to", thisWeek)
-                .map((row, meta) -> Map.entry(row.get("week_start", LocalDate.class), row.get("amount", BigDecimal.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(stored, received).map(z -> {
+                        select week_start, amount from forecast_snapshot_total
+                        where tenant_id = :tenant and week_start >= :from and week_start < :to
+                          and currency = :f_currency""").bind("f_currency", f.currency())
+                : f.bind(db.sql(accounts(f) + """
+                        select x.week_start, sum(x.amount) as amount
+                        from forecast_snapshot x join acc on acc.id = x.customer_id
+                        where x.tenant_id = :tenant and x.week_start >= :from and x.week_start < :to and %s
+                        group by x.week_start""".formatted(f.itemCondition("x"))), staff);
+        var receivedSpec = whole
+                ? db.sql("""
+                        select date_trunc('week', d.received_on::timestamp)::date as week_start,
+                               sum(d.on_time + d.late) as amount
+                        from receipt_day_total d
+                        where d.tenant_id = :tenant and d.received_on >= :from and d.received_on < :to
+                          and d.currency = :f_currency
+                        group by 1""").bind("f_currency", f.currency())
+                : f.bind(db.sql(accounts(f) + """
+                        select date_trunc('week', d.received_on::timestamp)::date as week_start,
+                               sum(d.on_time + d.late) as amount
+                        from receipt_day d join acc on acc.id = d.customer_id
+                        where d.tenant_id = :tenant and d.received_on >= :from and d.received_on < :to and %s
+                        group by 1""".formatted(f.itemCondition("d"))), staff);
+        Mono<Map<LocalDate, BigDecimal>> stored = weekly(storedSpec, staff, from, thisWeek);
+        Mono<Map<LocalDate, BigDecimal>> received = weekly(receivedSpec, staff, from, thisWeek);
+        return Mono.zip(taken, stored, received).map(z -> {
             List<Accuracy> weeks = new ArrayList<>();
             for (LocalDate w = from; w.isBefore(thisWeek); w = w.plusWeeks(1)) {
-                weeks.add(new Accuracy(w, z.getT1().get(w), z.getT2().getOrDefault(w, BigDecimal.ZERO)));
+                BigDecimal forecast = z.getT1().contains(w) ? z.getT2().getOrDefault(w, BigDecimal.ZERO) : null;
+                weeks.add(new Accuracy(w, forecast, z.getT3().getOrDefault(w, BigDecimal.ZERO)));
             }
             return weeks;
         });
+    }
+
+    private static Mono<Map<LocalDate, BigDecimal>> weekly(DatabaseClient.GenericExecuteSpec spec, Staff staff,
+                                                           LocalDate from, LocalDate to) {
+        return spec.bind("tenant", staff.tenantId()).bind("from", from).bind("to", to)
+                .map((row, meta) -> Map.entry(row.get("week_start", LocalDate.class), row.get("amount", BigDecimal.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     // --- keeping it up to date ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opendso.forecast.Forecasts;
 import org.opendso.security.Staff;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -42,58 +43,66 @@ public class CashReceipts {
 
     public Mono<CashReceiptsReport> of(Staff staff, ReportFilter filter, CashReceiptsPeriod period, LocalDate from,
                                        LocalDate to) {
-        return currency(staff, filter).flatMap(f -> {
-            String where = """
-                    from cash_receipt r
-                    join open_item o on o.id = r.open_item_id
-                    join customer c on c.id = r.customer_id
-                    where r.tenant_id = :tenant and r.received_on between :from and :to and %s and %s"""
-                    .formatted(f.itemCondition("o"), f.customerCondition());
-            Mono<Map<LocalDate, BigDecimal[]>> periods = f.bind(db.sql("""
-                            select date_trunc(:unit, r.received_on::timestamp)::date as start,
-                                   coalesce(sum(r.amount) filter (where r.received_on <= r.due_date), 0) as on_time,
-                                   coalesce(sum(r.amount) filter (where r.received_on > r.due_date), 0) as late
-                            """ + where + " group by 1"), staff)
-                    .bind("unit", period.sqlUnit())
-                    .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to)
-                    .map((row, meta) -> Map.entry(row.get("start", LocalDate.class), new BigDecimal[] {
-                            row.get("on_time", BigDecimal.class), row.get("late", BigDecimal.class)}))
-                    .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-            Mono<List<CashReceiptsReport.Customer>> customers = f.bind(db.sql("""
-                            select c.account, c.name,
-                                   coalesce(sum(r.amount) filter (where r.received_on <= r.due_date), 0) as on_time,
-                                   coalesce(sum(r.amount) filter (where r.received_on > r.due_date), 0) as late,
-                                   round(sum(r.amount * (r.received_on - r.due_date)) filter (where r.amount > 0)
-                                         / nullif(sum(r.amount) filter (where r.amount > 0), 0), 1) as days_late
-                            """ + where + """
-                             group by c.id, c.account, c.name
-                            order by sum(r.amount) desc, c.account limit :limit"""), staff)
-                    .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to).bind("limit", CUSTOMERS)
-                    .map((row, meta) -> new CashReceiptsReport.Customer(row.get("account", String.class),
-                            row.get("name", String.class), row.get("on_time", BigDecimal.class),
-                            row.get("late", BigDecimal.class), row.get("days_late", BigDecimal.class)))
-                    .all().collectList();
-            Mono<Long> count = f.bind(db.sql("select count(distinct r.customer_id) as n " + where), staff)
-                    .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to)
-                    .map((row, meta) -> row.get("n", Long.class)).one();
-            return Mono.zip(periods, customers, count).map(t -> {
-                List<CashReceiptsReport.Period> all = new ArrayList<>();
-                for (LocalDate d = period.start(from); !d.isAfter(to); d = period.next(d)) {
-                    BigDecimal[] v = t.getT1().get(d);
-                    all.add(new CashReceiptsReport.Period(d, v == null ? BigDecimal.ZERO : v[0],
-                            v == null ? BigDecimal.ZERO : v[1]));
-                }
-                return new CashReceiptsReport(period, from, to, f.currency(), List.copyOf(all), t.getT2(), t.getT3());
-            });
-        });
+        return db.sql("select main_currency, collectors_see_all from tenant where id = :tenant")
+                .bind("tenant", staff.tenantId())
+                .map((row, meta) -> new Object[] {row.get("main_currency", String.class).strip(),
+                        row.get("collectors_see_all", Boolean.class)})
+                .one()
+                .flatMap(t -> {
+                    ReportFilter f = filter.currency() == null ? filter.withCurrency((String) t[0]) : filter;
+                    return read(staff, f, Forecasts.wholeBook(staff, f, (Boolean) t[1]), period, from, to);
+                });
     }
 
-    /** The filter's currency, or the company's main one. */
-    private Mono<ReportFilter> currency(Staff staff, ReportFilter filter) {
-        if (filter.currency() != null) {
-            return Mono.just(filter);
-        }
-        return db.sql("select main_currency from tenant where id = :tenant").bind("tenant", staff.tenantId())
-                .map((row, meta) -> filter.withCurrency(row.get("main_currency", String.class).strip())).one();
+    private Mono<CashReceiptsReport> read(Staff staff, ReportFilter f, boolean whole, CashReceiptsPeriod period,
+                                          LocalDate from, LocalDate to) {
+        String accounts = "with acc as materialized (select c.id from customer c where " + f.customerCondition() + ") ";
+        var periodSpec = whole
+                ? db.sql("""
+                        select date_trunc(:unit, d.received_on::timestamp)::date as start, sum(d.on_time) as on_time,
+                               sum(d.late) as late
+                        from receipt_day_total d
+                        where d.tenant_id = :tenant and d.received_on between :from and :to and d.currency = :f_currency
+                        group by 1""").bind("f_currency", f.currency())
+                : f.bind(db.sql(accounts + """
+                        select date_trunc(:unit, d.received_on::timestamp)::date as start, sum(d.on_time) as on_time,
+                               sum(d.late) as late
+                        from receipt_day d join acc on acc.id = d.customer_id
+                        where d.tenant_id = :tenant and d.received_on between :from and :to and %s
+                        group by 1""".formatted(f.itemCondition("d"))), staff);
+        Mono<Map<LocalDate, BigDecimal[]>> periods = periodSpec
+                .bind("unit", period.sqlUnit())
+                .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to)
+                .map((row, meta) -> Map.entry(row.get("start", LocalDate.class), new BigDecimal[] {
+                        row.get("on_time", BigDecimal.class), row.get("late", BigDecimal.class)}))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        long[] customerCount = {0};
+        Mono<List<CashReceiptsReport.Customer>> customers = f.bind(db.sql(accounts + """
+                        select c.account, c.name, sum(d.on_time) as on_time, sum(d.late) as late,
+                               round(sum(d.late_weight) / nullif(sum(d.paid), 0), 1) as days_late,
+                               count(*) over () as customers
+                        from receipt_day d join acc on acc.id = d.customer_id join customer c on c.id = d.customer_id
+                        where d.tenant_id = :tenant and d.received_on between :from and :to and %s
+                        group by c.id, c.account, c.name
+                        order by sum(d.on_time + d.late) desc, c.account limit :limit""".formatted(f.itemCondition("d"))),
+                        staff)
+                .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to).bind("limit", CUSTOMERS)
+                .map((row, meta) -> {
+                    customerCount[0] = row.get("customers", Long.class);
+                    return new CashReceiptsReport.Customer(row.get("account", String.class),
+                            row.get("name", String.class), row.get("on_time", BigDecimal.class),
+                            row.get("late", BigDecimal.class), row.get("days_late", BigDecimal.class));
+                })
+                .all().collectList();
+        return Mono.zip(periods, customers).map(t -> {
+            List<CashReceiptsReport.Period> all = new ArrayList<>();
+            for (LocalDate d = period.start(from); !d.isAfter(to); d = period.next(d)) {
+                BigDecimal[] v = t.getT1().get(d);
+                all.add(new CashReceiptsReport.Period(d, v == null ? BigDecimal.ZERO : v[0],
+                        v == null ? BigDecimal.ZERO : v[1]));
+            }
+            return new CashReceiptsReport(period, from, to, f.currency(), List.copyOf(all), t.getT2(),
+                    t.getT2().isEmpty() ? 0 : customerCount[0]);
+        });
     }
 }

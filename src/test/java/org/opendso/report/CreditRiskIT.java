@@ -124,6 +124,14 @@ class CreditRiskIT {
         assertThat(risk.lines(other.admin(), ReportFilter.ALL, CreditRiskList.WORSENING, 0, 50)
                 .map(CreditRiskLine::account).collectList().block()).containsExactly("P");
         assertThat(risk.count(other.admin(), ReportFilter.ALL, CreditRiskList.ATTENTION).block()).isEqualTo(2);
+        // the endpoint's one-pass page: same summary, the list's size, its page
+        CreditRiskPage page = risk.page(other.admin(), ReportFilter.ALL, CreditRiskList.ATTENTION, 0, 1).block();
+        assertThat(page.summary()).isEqualTo(summary);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.lines()).extracting(CreditRiskLine::account).containsExactly("P");
+        CreditRiskPage beyond = risk.page(other.admin(), ReportFilter.ALL, CreditRiskList.ALL, 10, 5).block();
+        assertThat(beyond.lines()).isEmpty();
+        assertThat(beyond.summary().customers()).isEqualTo(4);
         // paging
         assertThat(risk.lines(other.admin(), ReportFilter.ALL, CreditRiskList.ALL, 2, 1)
                 .map(CreditRiskLine::account).collectList().block()).containsExactly("R");

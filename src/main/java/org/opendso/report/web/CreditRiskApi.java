@@ -68,10 +68,9 @@ class CreditRiskApi {
                                 .header("Content-Disposition", "attachment; filename=\"credit-risk.csv\"")
                                 .bodyValue(CreditRiskCsv.of(lines)));
             }
-            return Mono.zip(risk.summary(staff, filter), risk.count(staff, filter, list),
-                            risk.lines(staff, filter, list, page * size, size).collectList())
-                    .flatMap(t -> ServerResponse.ok().bodyValue(new Json(t.getT1(), rule(), page, size, t.getT2(),
-                            t.getT3())));
+            return risk.page(staff, filter, list, page * size, size)
+                    .flatMap(p -> ServerResponse.ok().bodyValue(new Json(p.summary(), rule(), page, size, p.total(),
+                            p.lines())));
         }));
     }
 }
