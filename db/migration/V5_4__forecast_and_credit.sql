@@ -50,7 +50,9 @@ create table forecast_expected (
     at_risk      boolean       not null,
     amount       numeric(19,4) not null
 );
-create index forecast_expected_customer_idx on forecast_expected (customer_id);
+-- a filtered view reads its accounts' rows by account, from the index alone
+create index forecast_expected_customer_idx on forecast_expected (customer_id, currency)
+    include (expected_on, at_risk, amount);
 create index forecast_expected_tenant_idx on forecast_expected (tenant_id, currency, expected_on)
     include (customer_id, at_risk, amount);
 
@@ -82,6 +84,7 @@ create table forecast_snapshot (
     amount       numeric(19,4) not null,
     primary key (tenant_id, week_start, customer_id, currency)
 );
+create index forecast_snapshot_customer_idx on forecast_snapshot (customer_id, week_start) include (currency, amount);
 create table forecast_snapshot_total (
     tenant_id    bigint        not null,
     week_start   date          not null,
@@ -108,7 +111,7 @@ create table receipt_day (
     late         numeric(19,4) not null default 0,
     paid         numeric(19,4) not null default 0,
     late_weight  numeric(28,4) not null default 0,
-    primary key (customer_id, received_on, currency)
+    primary key (customer_id, received_on, currency) include (on_time, late, paid, late_weight)
 );
 create index receipt_day_tenant_idx on receipt_day (tenant_id, received_on)
     include (customer_id, currency, on_time, late, paid, late_weight);

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opendso.forecast.Forecasts;
+import org.opendso.forecast.ShortReads;
 import org.opendso.security.Staff;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** The cash receipts report of the accounts a staff member sees, narrowed by a {@link ReportFilter}. */
@@ -22,9 +24,11 @@ public class CashReceipts {
     static final int CUSTOMERS = 200;
 
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
 
-    CashReceipts(DatabaseClient db) {
+    CashReceipts(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
+        this.tx = tx;
     }
 
     /** Why a span cannot be reported, or null when it can. */
@@ -51,7 +55,8 @@ public class CashReceipts {
                 .flatMap(t -> {
                     ReportFilter f = filter.currency() == null ? filter.withCurrency((String) t[0]) : filter;
                     return read(staff, f, Forecasts.wholeBook(staff, f, (Boolean) t[1]), period, from, to);
-                });
+                })
+                .as(read -> ShortReads.mono(tx, db, read));
     }
 
     private Mono<CashReceiptsReport> read(Staff staff, ReportFilter f, boolean whole, CashReceiptsPeriod period,
@@ -67,8 +72,10 @@ public class CashReceipts {
                 : f.bind(db.sql(accounts + """
                         select date_trunc(:unit, d.received_on::timestamp)::date as start, sum(d.on_time) as on_time,
                                sum(d.late) as late
-                        from receipt_day d join acc on acc.id = d.customer_id
-                        where d.tenant_id = :tenant and d.received_on between :from and :to and %s
+                        from acc cross join lateral (
+                            select * from receipt_day d
+                            where d.customer_id = acc.id and d.tenant_id = :tenant
+                              and d.received_on between :from and :to and %s offset 0) d
                         group by 1""".formatted(f.itemCondition("d"))), staff);
         Mono<Map<LocalDate, BigDecimal[]>> periods = periodSpec
                 .bind("unit", period.sqlUnit())
@@ -77,15 +84,27 @@ public class CashReceipts {
                         row.get("on_time", BigDecimal.class), row.get("late", BigDecimal.class)}))
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
         long[] customerCount = {0};
-        Mono<List<CashReceiptsReport.Customer>> customers = f.bind(db.sql(accounts + """
-                        select c.account, c.name, sum(d.on_time) as on_time, sum(d.late) as late,
-                               round(sum(d.late_weight) / nullif(sum(d.paid), 0), 1) as days_late,
-                               count(*) over () as customers
-                        from receipt_day d join acc on acc.id = d.customer_id join customer c on c.id = d.customer_id
-                        where d.tenant_id = :tenant and d.received_on between :from and :to and %s
-                        group by c.id, c.account, c.name
-                        order by sum(d.on_time + d.late) desc, c.account limit :limit""".formatted(f.itemCondition("d"))),
-                        staff)
+        // the whole book reads its days directly; a narrower view account by account (see Forecasts.accounts)
+        String days = whole
+                ? "receipt_day d where d.tenant_id = :tenant and d.received_on between :from and :to and "
+                        + f.itemCondition("d")
+                : """
+                  acc cross join lateral (
+                      select * from receipt_day d
+                      where d.customer_id = acc.id and d.tenant_id = :tenant
+                        and d.received_on between :from and :to and %s offset 0) d""".formatted(f.itemCondition("d"));
+        String top = (whole ? "with " : accounts + ", ") + """
+                top as (
+                    select d.customer_id, sum(d.on_time) as on_time, sum(d.late) as late,
+                           round(sum(d.late_weight) / nullif(sum(d.paid), 0), 1) as days_late,
+                           count(*) over () as customers
+                    from %s
+                    group by d.customer_id
+                    order by sum(d.on_time + d.late) desc, d.customer_id limit :limit)
+                select c.account, c.name, top.* from top join customer c on c.id = top.customer_id
+                order by top.on_time + top.late desc, c.account""".formatted(days);
+        var customerSpec = whole ? db.sql(top).bind("f_currency", f.currency()) : f.bind(db.sql(top), staff);
+        Mono<List<CashReceiptsReport.Customer>> customers = customerSpec
                 .bind("tenant", staff.tenantId()).bind("from", from).bind("to", to).bind("limit", CUSTOMERS)
                 .map((row, meta) -> {
                     customerCount[0] = row.get("customers", Long.class);

@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opendso.forecast.ShortReads;
 import org.opendso.security.Staff;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,9 +52,11 @@ public class CreditRisk {
             """;
 
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
 
-    CreditRisk(DatabaseClient db) {
+    CreditRisk(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
+        this.tx = tx;
     }
 
     private static String graded(String accounts) {
@@ -66,6 +70,10 @@ public class CreditRisk {
     }
 
     public Mono<CreditRiskSummary> summary(Staff staff, ReportFilter filter) {
+        return ShortReads.mono(tx, db, summaryPlain(staff, filter));
+    }
+
+    private Mono<CreditRiskSummary> summaryPlain(Staff staff, ReportFilter filter) {
         return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
                         select %s as grade, count(*) as n, sum(exposure) as exposure,
                                count(*) filter (where over_limit) as over_limit,
@@ -99,7 +107,7 @@ public class CreditRisk {
      */
     public Mono<CreditRiskPage> page(Staff staff, ReportFilter filter, CreditRiskList list, int offset, int limit) {
         String grade = CreditRiskRule.gradeSql("points");
-        return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
+        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
                         , summary as (
                             select %1$s as grade, count(*) as n, sum(exposure) as exposure,
                                    count(*) filter (where over_limit) as over_limit,
@@ -140,7 +148,7 @@ public class CreditRisk {
                     }
                     return new CreditRiskPage(new CreditRiskSummary(f.currency(), n, exposure, over, worse,
                             Map.copyOf(byGrade)), listed, lines);
-                }));
+                })));
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
@@ -148,6 +156,11 @@ public class CreditRisk {
 
     /** A page of the accounts, riskiest first (points, then exposure). */
     public Flux<CreditRiskLine> lines(Staff staff, ReportFilter filter, CreditRiskList list, int offset, int limit) {
+        return ShortReads.flux(tx, db, linesPlain(staff, filter, list, offset, limit));
+    }
+
+    private Flux<CreditRiskLine> linesPlain(Staff staff, ReportFilter filter, CreditRiskList list, int offset,
+                                            int limit) {
         return currency(staff, filter).flatMapMany(f -> f.bind(db.sql(graded(accounts(f)) + """
                         select graded.*, %s as grade from graded where %s
                         order by points desc, exposure desc, account limit :limit offset :offset"""
@@ -158,9 +171,9 @@ public class CreditRisk {
     }
 
     public Mono<Long> count(Staff staff, ReportFilter filter, CreditRiskList list) {
-        return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f))
+        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f))
                         + " select count(*) as n from graded where " + list.condition()), staff)
-                .map((row, meta) -> row.get("n", Long.class)).one());
+                .map((row, meta) -> row.get("n", Long.class)).one()));
     }
 
     /** One account's line (whatever its currency), for its sheet; empty when not visible or nothing to grade. */

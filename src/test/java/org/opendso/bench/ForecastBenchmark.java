@@ -96,6 +96,10 @@ public final class ForecastBenchmark {
                 forecasts.rebuild(tenant, today).block();
                 row("full rebuild of the forecast (the daily run)", "%.1f s, %,d account-day rows".formatted(
                         ImportBenchmark.seconds(t), count(c, "select count(*) from forecast_expected")), "seconds");
+                try (Statement st = c.createStatement()) {
+                    // what autovacuum does in a running system: statistics and visibility of the new rows
+                    st.execute("vacuum analyze");
+                }
 
                 Staff admin = staff(c, "admin", Role.ADMIN);
                 Staff collector = staff(c, "bench-collector", Role.COLLECTOR);
@@ -119,7 +123,11 @@ public final class ForecastBenchmark {
             if (app != null) {
                 app.close();
             }
-            pg.sql("drop database if exists " + database + " with (force)");
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("[bench] kept the database " + database);
+            } else {
+                pg.sql("drop database if exists " + database + " with (force)");
+            }
         }
         print(loadBefore);
     }

@@ -74,8 +74,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
         this.staff = CurrentStaff.require();
         addClassName("forecast-view");
         setWidthFull();
-        // allowed-blocking: Vaadin request thread
-        filters = new ReportFilterBar(users.of(staff).collectList().block(),
+        filters = new ReportFilterBar(users.of(staff).collectList().block(), // allowed-blocking: Vaadin request thread
                 scenarios.all(staff.tenantId()).collectList().block(), // allowed-blocking: Vaadin request thread
                 currencies.of(staff.tenantId()).collectList().block(), // allowed-blocking: Vaadin request thread
                 this::filterChanged);
