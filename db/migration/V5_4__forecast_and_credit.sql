@@ -220,3 +220,47 @@ from cash_receipt r join open_item o on o.id = r.open_item_id
 group by r.customer_id, r.received_on, o.currency, r.tenant_id;
 insert into receipt_day_total (tenant_id, received_on, currency, on_time, late)
 select tenant_id, received_on, currency, sum(on_time), sum(late) from receipt_day group by 1, 2, 3;
+
+-- Each account's credit risk figures and points (decision 0027), recomputed with its forecast by the same refresh
+-- (marks) and daily run, so that the report reads one narrow row per account. listed: a balance or a limit.
+create table credit_standing (
+    customer_id    bigint        primary key references customer (id) on delete cascade,
+    tenant_id      bigint        not null,
+    currency       char(3)       not null,
+    exposure       numeric(19,4) not null,
+    overdue        numeric(19,4) not null,
+    credit_limit   numeric(19,4),
+    utilisation    numeric(12,1),
+    overdue_share  numeric(12,1),
+    days_12m       numeric(12,1),
+    days_3m        numeric(12,1),
+    trend          numeric(12,1),
+    over_limit     boolean       not null,
+    worsening      boolean       not null,
+    points         integer       not null,
+    listed         boolean       not null
+);
+create index credit_standing_rank_idx on credit_standing (tenant_id, currency, points desc, exposure desc)
+    where listed;
+
+-- The balances move the exposure: every refresh of customer_balance marks its accounts, whoever runs it.
+create function forecast_mark_balances() returns trigger language plpgsql as $$
+begin
+    insert into forecast_change (tenant_id, customer_id)
+    select distinct tenant_id, customer_id from changed_balances;
+    return null;
+end $$;
+create trigger customer_balance_forecast_insert after insert on customer_balance
+    referencing new table as changed_balances for each statement execute function forecast_mark_balances();
+create trigger customer_balance_forecast_update after update on customer_balance
+    referencing new table as changed_balances for each statement execute function forecast_mark_balances();
+
+-- A credit limit (edited or imported) or a currency change.
+create function forecast_mark_customer() returns trigger language plpgsql as $$
+begin
+    insert into forecast_change (tenant_id, customer_id) values (new.tenant_id, new.id);
+    return null;
+end $$;
+create trigger customer_credit_forecast after update of credit_limit, currency on customer
+    for each row when (old.credit_limit is distinct from new.credit_limit or old.currency is distinct from new.currency)
+    execute function forecast_mark_customer();

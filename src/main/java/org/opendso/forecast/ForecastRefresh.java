@@ -71,9 +71,11 @@ class ForecastRefresh {
                 do update set amount = forecast_total.amount + excluded.amount""";
 
     private final DatabaseClient db;
+    private final List<AccountFigures> figures;
 
-    ForecastRefresh(DatabaseClient db) {
+    ForecastRefresh(DatabaseClient db, org.springframework.beans.factory.ObjectProvider<AccountFigures> figures) {
         this.db = db;
+        this.figures = figures.orderedStream().toList();
     }
 
     /** Waits for the tenant's forecast lock, held until the transaction ends. */
@@ -116,7 +118,9 @@ class ForecastRefresh {
                 .bind("ids", array).then();
         Mono<Void> tidy = db.sql("delete from forecast_total where tenant_id = :tenant and amount = 0")
                 .bind("tenant", tenantId).then();
-        return remove.then(add).then(tidy);
+        return remove.then(add).then(tidy)
+                .then(reactor.core.publisher.Flux.fromIterable(figures).concatMap(x -> x.accounts(tenantId, ids, today))
+                        .then());
     }
 
     /** Recomputes the whole tenant as of {@code today} (the daily run: late items' dates move with the date). */
@@ -139,7 +143,8 @@ class ForecastRefresh {
                         insert into forecast_state (tenant_id, built_on) values (:tenant, :today)
                         on conflict (tenant_id) do update set built_on = excluded.built_on, built_at = now()""")
                 .bind("tenant", tenantId).bind("today", today).then();
-        return clear.then(fill).then(totals).then(state).then(windows(tenantId, today));
+        return clear.then(fill).then(totals).then(state).then(windows(tenantId, today))
+                .then(reactor.core.publisher.Flux.fromIterable(figures).concatMap(x -> x.all(tenantId, today)).then());
     }
 
     /** The 3- and 12-month payment windows, recomputed from the months when a new month has started. */

@@ -162,7 +162,7 @@ public class Forecasts {
     }
 
     /** Same, unless another instance or caller refreshes the tenant at this moment (then it does the work). */
-    Mono<Integer> refreshIfFree(long tenantId) {
+    public Mono<Integer> refreshIfFree(long tenantId) {
         return refresh.tryLock(tenantId)
                 .flatMap(locked -> locked ? refresh.marked(tenantId, today()) : Mono.just(0))
                 .as(tx::transactional);

@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The credit risk of the accounts a staff member sees (narrowed by a {@link ReportFilter}; its currency is the
- * customers' currency), read from the per-account balance and payment behaviour kept up to date elsewhere: one
- * pass over the accounts, no receipt or item read. Accounts without a balance and without a limit are left out.
+ * customers' currency), read from {@code credit_standing}: per account, its figures and points, recomputed from the
+ * balance and payment behaviour with the forecast ({@link CreditRiskStanding}). Accounts without a balance and
+ * without a limit are left out.
  */
 @Service
 public class CreditRisk {
@@ -35,14 +36,15 @@ public class CreditRisk {
                 from customer c
                 left join customer_balance b on b.customer_id = c.id
                 left join payment_behaviour pb on pb.customer_id = c.id
-                where %1$s and (coalesce(b.balance, 0) > 0 or c.credit_limit is not null)),
+                where %1$s),
             figures as (
                 select base.*,
                        case when credit_limit > 0 then round(exposure * 100 / credit_limit, 1) end as utilisation,
                        case when exposure > 0 then round(greatest(overdue, 0) * 100 / exposure, 1) end as overdue_share,
                        days_3m - days_12m as trend,
                        credit_limit is not null and exposure > credit_limit as over_limit,
-                       coalesce(days_3m - days_12m >= %2$d, false) as worsening
+                       coalesce(days_3m - days_12m >= %2$d, false) as worsening,
+                       exposure > 0 or credit_limit is not null as listed
                 from base),
             graded as (
                 select figures.*,
@@ -53,32 +55,47 @@ public class CreditRisk {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final org.opendso.forecast.Forecasts forecasts;
 
-    CreditRisk(DatabaseClient db, TransactionalOperator tx) {
+    CreditRisk(DatabaseClient db, TransactionalOperator tx, org.opendso.forecast.Forecasts forecasts) {
         this.db = db;
         this.tx = tx;
+        this.forecasts = forecasts;
     }
 
-    private static String graded(String accounts) {
+    /** The stored standing of the accounts ({@code %s}: which, on {@code c} and {@code s}), as {@code graded}. */
+    private static final String STORED = """
+            with graded as (
+                select s.customer_id as id, c.account, c.name, s.currency, s.exposure, s.overdue, s.credit_limit,
+                       s.utilisation, s.overdue_share, s.days_12m, s.days_3m, s.trend, s.over_limit, s.worsening,
+                       s.points
+                from credit_standing s join customer c on c.id = s.customer_id
+                where s.tenant_id = :tenant and s.listed and %s)
+            """;
+
+    private static String stored(ReportFilter f) {
+        return STORED.formatted(f.customerCondition() + " and " + f.itemCondition("s"));
+    }
+
+    /** The standing computed from the accounts' current figures, as {@code graded} (to store, or for one sheet). */
+    static String graded(String accounts) {
         return GRADED.formatted(accounts, CreditRiskRule.WORSENING_DAYS, UTILISATION.points().getFirst(),
                 CreditRiskRule.sql(UTILISATION, "utilisation"), CreditRiskRule.sql(OVERDUE_SHARE, "overdue_share"),
                 CreditRiskRule.sql(DAYS_LATE, "days_12m"), CreditRiskRule.WORSENING_POINTS);
     }
 
-    private static String accounts(ReportFilter f) {
-        return f.customerCondition() + " and " + f.itemCondition("c");
-    }
 
     public Mono<CreditRiskSummary> summary(Staff staff, ReportFilter filter) {
         return ShortReads.mono(tx, db, summaryPlain(staff, filter));
     }
 
     private Mono<CreditRiskSummary> summaryPlain(Staff staff, ReportFilter filter) {
-        return currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
+        return currency(staff, filter).flatMap(f -> f.bind(db.sql(stored(f) + """
                         select %s as grade, count(*) as n, sum(exposure) as exposure,
                                count(*) filter (where over_limit) as over_limit,
                                count(*) filter (where worsening) as worsening
                         from graded group by 1""".formatted(CreditRiskRule.gradeSql("points"))), staff)
+                .bind("tenant", staff.tenantId())
                 .map((row, meta) -> new Object[] {row.get("grade", String.class), row.get("n", Long.class),
                         row.get("exposure", BigDecimal.class), row.get("over_limit", Long.class),
                         row.get("worsening", Long.class)})
@@ -107,7 +124,7 @@ public class CreditRisk {
      */
     public Mono<CreditRiskPage> page(Staff staff, ReportFilter filter, CreditRiskList list, int offset, int limit) {
         String grade = CreditRiskRule.gradeSql("points");
-        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f)) + """
+        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(stored(f) + """
                         , summary as (
                             select %1$s as grade, count(*) as n, sum(exposure) as exposure,
                                    count(*) filter (where over_limit) as over_limit,
@@ -121,7 +138,7 @@ public class CreditRisk {
                         from (select 1) one left join page on true
                         order by page.points desc, page.exposure desc, page.account""".formatted(grade, list.condition())),
                         staff)
-                .bind("limit", limit).bind("offset", offset)
+                .bind("tenant", staff.tenantId()).bind("limit", limit).bind("offset", offset)
                 .map((row, meta) -> new Object[] {row.get("id", Long.class) == null ? null : line(row),
                         row.get("summary", String.class)})
                 .all().collectList()
@@ -161,25 +178,26 @@ public class CreditRisk {
 
     private Flux<CreditRiskLine> linesPlain(Staff staff, ReportFilter filter, CreditRiskList list, int offset,
                                             int limit) {
-        return currency(staff, filter).flatMapMany(f -> f.bind(db.sql(graded(accounts(f)) + """
+        return currency(staff, filter).flatMapMany(f -> f.bind(db.sql(stored(f) + """
                         select graded.*, %s as grade from graded where %s
                         order by points desc, exposure desc, account limit :limit offset :offset"""
                         .formatted(CreditRiskRule.gradeSql("points"), list.condition())), staff)
-                .bind("limit", limit).bind("offset", offset)
+                .bind("tenant", staff.tenantId()).bind("limit", limit).bind("offset", offset)
                 .map(CreditRisk::line)
                 .all());
     }
 
     public Mono<Long> count(Staff staff, ReportFilter filter, CreditRiskList list) {
-        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(graded(accounts(f))
+        return ShortReads.mono(tx, db, currency(staff, filter).flatMap(f -> f.bind(db.sql(stored(f)
                         + " select count(*) as n from graded where " + list.condition()), staff)
+                .bind("tenant", staff.tenantId())
                 .map((row, meta) -> row.get("n", Long.class)).one()));
     }
 
     /** One account's line (whatever its currency), for its sheet; empty when not visible or nothing to grade. */
     public Mono<CreditRiskLine> ofCustomer(Staff staff, long customerId) {
         return org.opendso.customer.Visibility.bind(db.sql(graded(org.opendso.customer.Visibility.CONDITION
-                        + " and c.id = :customer") + " select graded.*, %s as grade from graded"
+                        + " and c.id = :customer") + " select graded.*, %s as grade from graded where listed"
                         .formatted(CreditRiskRule.gradeSql("points"))), staff)
                 .bind("customer", customerId)
                 .map(CreditRisk::line)
@@ -198,11 +216,13 @@ public class CreditRisk {
                 row.get("points", Integer.class), row.get("grade", String.class));
     }
 
+    /** The filter with its currency (the company's main one by default), after the marked accounts are computed. */
     private Mono<ReportFilter> currency(Staff staff, ReportFilter filter) {
+        Mono<Integer> upToDate = forecasts.refreshIfFree(staff.tenantId());
         if (filter.currency() != null) {
-            return Mono.just(filter);
+            return upToDate.thenReturn(filter);
         }
-        return db.sql("select main_currency from tenant where id = :tenant").bind("tenant", staff.tenantId())
-                .map((row, meta) -> filter.withCurrency(row.get("main_currency", String.class).strip())).one();
+        return upToDate.then(db.sql("select main_currency from tenant where id = :tenant").bind("tenant", staff.tenantId())
+                .map((row, meta) -> filter.withCurrency(row.get("main_currency", String.class).strip())).one());
     }
 }

@@ -38,6 +38,8 @@ class CreditRiskIT {
     CreditRisk risk;
     @Autowired
     AccountBalances balances;
+    @Autowired
+    org.opendso.forecast.Forecasts forecasts;
 
     TestTenants.Other other;
     long q;
@@ -66,6 +68,8 @@ class CreditRiskIT {
         f.invoice(r, "R2", d.plusDays(5), "350");
         f.invoice(s, "S1", d.plusDays(5), "100");
         balances.refresh(other.tenantId(), List.of(p, q, r, s, t)).block();
+        // the items, receipts, balances and limits marked these accounts: their standing is computed now
+        forecasts.refresh(other.tenantId()).block();
     }
 
     private void limit(long customer, String amount) {
@@ -144,6 +148,14 @@ class CreditRiskIT {
         assertThat(risk.lines(other.collector(), ReportFilter.ALL, CreditRiskList.ALL, 0, 50)
                 .map(CreditRiskLine::account).collectList().block()).containsExactly("Q");
         assertThat(risk.ofCustomer(other.collector(), q).block().grade()).isEqualTo("A");
+        // a new limit is marked by its trigger and the stored standing follows after the refresh
+        db.sql("update customer set credit_limit = 500 where id = :c").bind("c", q).then().block();
+        forecasts.refresh(other.tenantId()).block();
+        CreditRiskLine overNow = risk.lines(other.collector(), ReportFilter.ALL, CreditRiskList.OVER_LIMIT, 0, 5)
+                .blockFirst();
+        assertThat(overNow.account()).isEqualTo("Q");
+        assertThat(overNow.utilisation()).isEqualByComparingTo("200.0");
+        assertThat(overNow.grade()).isEqualTo("B");
         // another company's staff see nothing of these accounts
         assertThat(risk.ofCustomer(tenants.demo("admin"), q).blockOptional()).isEmpty();
         assertThat(risk.summary(tenants.demo("sales"), ReportFilter.ALL.withCustomer("P")).block().customers())

@@ -29,6 +29,8 @@ class ReportViewsIT extends ViewTestSupport {
     Customers customers;
     @Autowired
     TestTenants tenants;
+    @Autowired
+    org.opendso.forecast.Forecasts forecasts;
 
     @Test
     void theCashReceiptsPageShowsFiguresAChartAndCustomersAndSwitchesPeriods() {
@@ -49,6 +51,7 @@ class ReportViewsIT extends ViewTestSupport {
     void theCreditRiskPageListsGradesAndNarrowsToCustomersOverLimit() {
         login("admin");
         customers.setCreditLimit(tenants.demo("admin"), "DEMO-010", new BigDecimal("1")).block();
+        forecasts.refresh(tenants.demo("admin").tenantId()).block();
         UI.getCurrent().navigate(CreditRiskView.class);
         roundTrip();
         CreditRiskView view = (CreditRiskView) getCurrentView();
