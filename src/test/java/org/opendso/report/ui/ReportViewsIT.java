@@ -14,7 +14,11 @@ import org.opendso.IntegrationTest;
 import org.opendso.TestTenants;
 import org.opendso.customer.Customers;
 import org.opendso.customer.ui.CustomerSheetView;
+import org.opendso.realtime.Actor;
+import org.opendso.realtime.EventLog;
+import org.opendso.realtime.EventType;
 import org.opendso.report.CashReceiptsPeriod;
+import org.opendso.report.CashReceiptsReport;
 import org.opendso.report.CreditRiskList;
 import org.opendso.ui.ViewTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +31,10 @@ class ReportViewsIT extends ViewTestSupport {
 
     @Autowired
     Customers customers;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+    @Autowired
+    EventLog events;
     @Autowired
     TestTenants tenants;
     @Autowired
@@ -45,6 +53,33 @@ class ReportViewsIT extends ViewTestSupport {
         test(view.period).selectItem("Months");
         assertThat(view.shown().period()).isEqualTo(CashReceiptsPeriod.MONTH);
         assertThat(view.shown().periods()).hasSize(12);
+    }
+
+    @Test
+    void thePageFollowsAPaymentRecordedByAnImportWithoutReload() {
+        login("admin");
+        UI.getCurrent().navigate(CashReceiptsView.class);
+        roundTrip();
+        CashReceiptsView view = (CashReceiptsView) getCurrentView();
+        CashReceiptsReport before = view.shown();
+        var admin = tenants.demo("admin");
+        long customer = customers.find(admin, "DEMO-020").block().id();
+        // what an import does when an item disappears from the file: the item closes, a receipt, an event
+        long item = db.sql("""
+                        insert into open_item (tenant_id, customer_id, type, number, issue_date, due_date, amount,
+                                               open_amount, currency, closed_at)
+                        values (:t, :c, 'INVOICE', 'LIVE-RECEIPT-1', current_date - 30, current_date - 3, 777, 0, 'EUR',
+                                now()) returning id""")
+                .bind("t", admin.tenantId()).bind("c", customer).map((r, m) -> r.get("id", Long.class)).one().block();
+        db.sql("""
+                insert into cash_receipt (tenant_id, customer_id, open_item_id, amount, received_on, due_date)
+                values (:t, :c, :i, 777, current_date, current_date - 3)""")
+                .bind("t", admin.tenantId()).bind("c", customer).bind("i", item).then().block();
+        events.append(Actor.system("Nightly import"), admin.tenantId(), customer, EventType.ITEMS_IMPORTED,
+                java.util.Map.of("closed", 1)).block();
+        awaitUi(() -> view.shown() != before
+                && view.shown().late().subtract(before.late()).compareTo(new BigDecimal("777")) == 0);
+        assertThat(view.shown().customers()).extracting(CashReceiptsReport.Customer::account).contains("DEMO-020");
     }
 
     @Test
