@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** A customer account with its header figures, as the customer sheet and the API show it. */
+/** A customer account with its header figures, as the customer sheet and the API show it; no credit limit: null. */
 public record Customer(
         long id,
         String account,
@@ -22,7 +22,8 @@ public record Customer(
         int openItems,
         LocalDate oldestOverdue,
         List<Assignee> assignees,
-        long version) {
+        long version,
+        BigDecimal creditLimit) {
 
     public long oldestOverdueDays(LocalDate today) {
         return oldestOverdue == null ? 0 : ChronoUnit.DAYS.between(oldestOverdue, today);

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opendso.realtime.Actor;
+import org.opendso.realtime.EventLog;
+import org.opendso.realtime.EventType;
 import org.opendso.security.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.opendso.security.Staff;
@@ -29,10 +33,12 @@ public class Customers {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final EventLog events;
 
-    Customers(DatabaseClient db, TransactionalOperator tx) {
+    Customers(DatabaseClient db, TransactionalOperator tx, EventLog events) {
         this.db = db;
         this.tx = tx;
+        this.events = events;
     }
 
     public Flux<CustomerRow> search(Staff staff, CustomerQuery query) {
@@ -141,6 +147,40 @@ public class Customers {
                 .fetch().rowsUpdated());
     }
 
+    /**
+     * Sets (or, with null, removes) the account's credit limit: administrators and collectors who see the account;
+     * a sales manager may not. One transaction with its CREDIT_LIMIT_CHANGED event (payload {@code creditLimit} as
+     * text or null, and {@code currency}). Empty when the account is unknown or not visible; unchanged, no event.
+     */
+    public Mono<Customer> setCreditLimit(Staff staff, String account, BigDecimal limit) {
+        if (staff.role() == Role.SALES_MANAGER) {
+            return Mono.error(new AccessDeniedException("Only administrators and collectors set credit limits"));
+        }
+        if (limit != null && (limit.signum() < 0 || limit.scale() > 4 || limit.precision() - limit.scale() > 15)) {
+            return Mono.error(new InvalidCreditLimit(limit.signum() < 0 ? "A credit limit cannot be negative"
+                    : "A credit limit has at most 15 digits and 4 decimals"));
+        }
+        BigDecimal value = limit == null ? null : limit.setScale(Math.max(2, limit.stripTrailingZeros().scale()));
+        return find(staff, account).flatMap(c -> {
+            if (c.creditLimit() == null ? value == null : value != null && c.creditLimit().compareTo(value) == 0) {
+                return Mono.just(c);
+            }
+            GenericExecuteSpec update = db.sql("""
+                            update customer set credit_limit = :limit, version = version + 1, updated_at = now()
+                            where tenant_id = :tenant and id = :id""")
+                    .bind("tenant", staff.tenantId()).bind("id", c.id());
+            update = value == null ? update.bindNull("limit", BigDecimal.class) : update.bind("limit", value);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("creditLimit", value == null ? null : value.toPlainString());
+            payload.put("currency", c.currency());
+            return update.then()
+                    .then(events.append(Actor.of(staff), staff.tenantId(), c.id(), EventType.CREDIT_LIMIT_CHANGED,
+                            payload))
+                    .then(find(staff, c.id()))
+                    .as(tx::transactional);
+        });
+    }
+
     private static Mono<Void> requireAdmin(Staff staff) {
         return staff.role() == Role.ADMIN ? Mono.empty()
                 : Mono.error(new AccessDeniedException("Only an administrator assigns customers"));
@@ -169,12 +209,13 @@ public class Customers {
                         row.get("open_items", Integer.class),
                         row.get("oldest_overdue", LocalDate.class),
                         List.of(),
-                        row.get("version", Long.class)))
+                        row.get("version", Long.class),
+                        limit(row.get("credit_limit", BigDecimal.class))))
                 .one();
         return header.flatMap(c -> assignees(staff, c.id()).collectList()
                 .map(a -> new Customer(c.id(), c.account(), c.name(), c.address(), c.postalCode(), c.city(),
                         c.country(), c.currency(), c.email(), c.phone(), c.balance(), c.overdue(), c.openItems(),
-                        c.oldestOverdue(), List.copyOf(a), c.version())));
+                        c.oldestOverdue(), List.copyOf(a), c.version(), c.creditLimit())));
     }
 
     private static String from(CustomerQuery query) {
@@ -213,6 +254,12 @@ public class Customers {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A stored limit as people write it: 50000.00, not 50000.0000. */
+    private static BigDecimal limit(BigDecimal stored) {
+        return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
+                java.math.RoundingMode.UNNECESSARY);
     }
 
     static String trim(String s) {

@@ -38,7 +38,9 @@ final class Columns {
             Column.optional("sales_manager", "sales manager", "commercial", "responsable commercial",
                     "salesperson", "sales rep", "vendeur", "account manager"),
             Column.optional("scenario", "scenario", "scenario de relance", "scenario de recouvrement",
-                    "collection scenario", "dunning scenario", "relance"));
+                    "collection scenario", "dunning scenario", "relance"),
+            Column.optional("credit_limit", "credit limit", "limite de credit", "plafond", "plafond de credit",
+                    "encours autorise", "encours maximum", "credit line"));
 
     static final List<Column> CONTACTS = List.of(
             Column.required("account", ACCOUNT),

@@ -5,13 +5,14 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Customer lines → {@code import_stage(line, account, name, address, postal_code, city, country, currency,
- * email, phone, collector, sales_manager, scenario, bad)}. Collector and sales manager logins, and scenario names,
+ * email, phone, collector, sales_manager, scenario, credit_limit, bad)}. A credit limit reads like the other
+ * amounts (decimal comma, grouping) and cannot be negative; a blank cell removes it. Collector and sales manager logins, and scenario names,
  * are checked against the tenant's users and scenarios in SQL, set-based.
  */
 final class CustomerLines implements LineFormat {
 
     static final String COLUMNS = "line, account, name, address, postal_code, city, country, currency, email, "
-            + "phone, collector, sales_manager, scenario, bad";
+            + "phone, collector, sales_manager, scenario, credit_limit, bad";
 
     private final HeaderMap header;
     private final int account;
@@ -23,6 +24,7 @@ final class CustomerLines implements LineFormat {
     private final int collector;
     private final int salesManager;
     private final int scenario;
+    private final int creditLimit;
     private final Reasons reasons = new Reasons();
     private long key;
 
@@ -38,6 +40,7 @@ final class CustomerLines implements LineFormat {
         this.collector = header.field("collector");
         this.salesManager = header.field("sales_manager");
         this.scenario = header.field("scenario");
+        this.creditLimit = header.field("credit_limit");
     }
 
     @Override
@@ -54,6 +57,12 @@ final class CustomerLines implements LineFormat {
         }
         String emailValue = LineFormat.value(record, email);
         reasons.emailAddress(emailValue);
+        String limitValue = LineFormat.value(record, creditLimit);
+        StringBuilder limit = new StringBuilder();
+        if (!limitValue.isEmpty() && (limitValue.contains("-") || limitValue.contains("(")
+                || !Amounts.append(limitValue, false, limit))) {
+            reasons.bad("credit_limit", limitValue, "a credit limit (not negative)", Amounts.EXPECTED);
+        }
         if (reasons.any()) {
             return reasons.text();
         }
@@ -77,6 +86,8 @@ final class CustomerLines implements LineFormat {
         CopyText.text(out, LineFormat.value(record, salesManager));
         out.append('\t');
         CopyText.text(out, LineFormat.value(record, scenario).strip());
+        out.append('\t');
+        CopyText.text(out, limit.toString());
         out.append("\tf\n");
         key = LineFormat.hash(LineFormat.SEED, accountValue, false);
         return null;

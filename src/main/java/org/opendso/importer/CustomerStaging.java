@@ -21,7 +21,8 @@ final class CustomerStaging implements Staging {
     /** The accounts whose scenario this import changed (temporary, dropped at commit). */
     static final String SCENARIO_CHANGES = "import_scenario_change";
 
-    private static final String[] COLUMNS = {"address", "postal_code", "city", "country", "email", "phone"};
+    private static final String[] COLUMNS = {"address", "postal_code", "city", "country", "email", "phone",
+            "credit_limit"};
 
     /** Logins named in the collector and sales manager cells, one row per (line, role, login). */
     private static final String LOGINS = """
@@ -47,7 +48,7 @@ final class CustomerStaging implements Staging {
                 create temp table import_stage (
                     line integer not null, account text, name text, address text, postal_code text, city text,
                     country text, currency text, email text, phone text, collector text, sales_manager text,
-                    scenario text, bad boolean not null
+                    scenario text, credit_limit numeric(19,4), bad boolean not null
                 ) on commit drop""";
     }
 
@@ -69,7 +70,7 @@ final class CustomerStaging implements Staging {
     @Override
     public String values(String s) {
         return ("(%1$s.name, %1$s.address, %1$s.postal_code, %1$s.city, %1$s.country, %1$s.currency, %1$s.email, "
-                + "%1$s.phone, %1$s.collector, %1$s.sales_manager, lower(%1$s.scenario))").formatted(s);
+                + "%1$s.phone, %1$s.collector, %1$s.sales_manager, lower(%1$s.scenario), %1$s.credit_limit)").formatted(s);
     }
 
     @Override

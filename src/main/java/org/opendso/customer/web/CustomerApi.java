@@ -11,6 +11,7 @@ import org.opendso.customer.Customer;
 import org.opendso.customer.CustomerQuery;
 import org.opendso.customer.CustomerRow;
 import org.opendso.customer.Customers;
+import org.opendso.customer.InvalidCreditLimit;
 import org.opendso.item.ItemFilter;
 import org.opendso.item.OpenItems;
 import org.opendso.item.web.ItemJson;
@@ -58,6 +59,7 @@ class CustomerApi {
                 .GET("/v1/customers/{account}", this::one)
                 .GET("/v1/customers/{account}/items", this::items)
                 .GET("/v1/customers/{account}/contacts", this::contacts)
+                .PUT("/v1/customers/{account}/credit-limit", this::creditLimit)
                 .build();
     }
 
@@ -66,7 +68,7 @@ class CustomerApi {
                         int openItems, LocalDate oldestOverdueDueDate, long oldestOverdueDays,
                         BigDecimal penaltyTotal, BigDecimal indemnityTotal,
                         List<AssigneeJson> collectors, List<AssigneeJson> salesManagers, ScenarioJson scenario,
-                        long version, long openAlerts) {
+                        long version, long openAlerts, BigDecimal creditLimit) {
     }
 
     /** {@code default}: the account has no scenario of its own and follows the company's default. */
@@ -74,6 +76,9 @@ class CustomerApi {
     }
 
     record AssigneeJson(String login, String name) {
+    }
+
+    record CreditLimitJson(String account, String creditLimit, String currency, long version) {
     }
 
     record CustomerLine(String account, String name, String city, String currency, BigDecimal balance,
@@ -128,6 +133,37 @@ class CustomerApi {
                 .flatMap(list -> ServerResponse.ok().bodyValue(list)));
     }
 
+    /** {@code {"creditLimit": "50000.00"}} (a string or a number), or {@code null} to remove it. */
+    private Mono<ServerResponse> creditLimit(ServerRequest request) {
+        String account = request.pathVariable("account");
+        return CurrentStaff.reactive().flatMap(staff -> request.bodyToMono(Map.class)
+                .switchIfEmpty(Mono.error(() -> invalidLimit("The body must be {\"creditLimit\": \"50000.00\"} or null")))
+                .map(body -> {
+                    if (!body.containsKey("creditLimit")) {
+                        throw invalidLimit("The body needs a creditLimit (null removes it)");
+                    }
+                    Object raw = body.get("creditLimit");
+                    if (raw == null) {
+                        return java.util.Optional.<BigDecimal>empty();
+                    }
+                    try {
+                        return java.util.Optional.of(new BigDecimal(raw.toString().strip()));
+                    } catch (NumberFormatException e) {
+                        throw invalidLimit("'" + raw + "' is not an amount (e.g. 50000.00)");
+                    }
+                })
+                .flatMap(limit -> customers.setCreditLimit(staff, account, limit.orElse(null)))
+                .onErrorMap(InvalidCreditLimit.class, e -> invalidLimit(e.getMessage()))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No customer account '" + account + "' for you")))
+                .flatMap(c -> ServerResponse.ok().bodyValue(new CreditLimitJson(c.account(),
+                        c.creditLimit() == null ? null : c.creditLimit().toPlainString(), c.currency(), c.version()))));
+    }
+
+    private static ApiProblem invalidLimit(String detail) {
+        return new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "Invalid credit limit", detail)
+                .with("field", "creditLimit");
+    }
+
     private Mono<ServerResponse> contacts(ServerRequest request) {
         return CurrentStaff.reactive().flatMap(staff -> visible(staff, request)
                 .flatMap(c -> contacts.of(staff, c.id()).map(x -> Map.of(
@@ -156,7 +192,7 @@ class CustomerApi {
                 assignees(c, org.opendso.customer.AssignmentRole.COLLECTOR),
                 assignees(c, org.opendso.customer.AssignmentRole.SALES_MANAGER),
                 s == null ? null : new ScenarioJson(s.scenario().id(), s.scenario().name(), s.followsDefault()),
-                c.version(), openAlerts);
+                c.version(), openAlerts, c.creditLimit());
     }
 
     private static List<AssigneeJson> assignees(Customer c, org.opendso.customer.AssignmentRole role) {
