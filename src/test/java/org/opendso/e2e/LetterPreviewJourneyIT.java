@@ -95,7 +95,7 @@ class LetterPreviewJourneyIT {
             // the filtered grid holds the one row (the demo agenda has letters of its own); the filter refreshes
             // the grid, which renders its row buttons anew: click once it has settled, and again if that click
             // landed on a button being replaced
-            Locator grid = page.locator("vaadin-grid").first();
+            Locator grid = page.locator("#agenda-grid");
             Locator frame = page.locator("iframe[title='Preview of the letter']");
             for (int attempt = 0; attempt < 3 && frame.count() == 0; attempt++) {
                 // the grid keeps hidden rows of what it showed before the filter: count rows, click a visible button

@@ -164,8 +164,9 @@ class QualificationApiIT {
 
     @Test
     void theMailAndTheActionAreSavedWithTheQualification() {
-        List<Map<String, Object>> list = items("collector", "DEMO-018");
-        var body = qualify("collector", "DEMO-018", Map.of("items", List.of(ref(list.get(0))),
+        // DEMO-029: Sam Sales is assigned to it, and the resolver of an action must see its account (decision 0017)
+        List<Map<String, Object>> list = items("collector", "DEMO-029");
+        var body = qualify("collector", "DEMO-029", Map.of("items", List.of(ref(list.get(0))),
                         "status", "QUALITY_DISPUTE", "comment", "Damaged goods on delivery",
                         "email", Map.of("to", "buyer@example.com"),
                         "nextAction", Map.of("kind", "DISPUTE_FOLLOW_UP", "dueDate", LocalDate.now().plusDays(5).toString(),
@@ -179,7 +180,7 @@ class QualificationApiIT {
                 .map(r -> r.get("body_html", String.class)).one().block();
         assertThat(mailBody).contains("Damaged goods on delivery").contains((String) list.get(0).get("number"))
                 .contains("Quality dispute");
-        long customerId = customerId("DEMO-018");
+        long customerId = customerId("DEMO-029");
         assertThat(streams.history(1L, customerId, HistoryFilter.ALL, 10).map(AccountEvent::type).collectList().block())
                 .contains(EventType.ITEMS_QUALIFIED, EventType.MAIL_QUEUED, EventType.ACTION_CREATED);
     }

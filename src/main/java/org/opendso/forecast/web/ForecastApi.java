@@ -8,6 +8,7 @@ import org.opendso.forecast.Bucket;
 import org.opendso.forecast.Forecast;
 import org.opendso.forecast.ForecastCsv;
 import org.opendso.forecast.Forecasts;
+import org.opendso.report.web.ReportParams;
 import org.opendso.security.CurrentStaff;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,9 @@ import reactor.core.publisher.Mono;
 class ForecastApi {
 
     private final Forecasts forecasts;
-    private final FilterParams params;
+    private final ReportParams params;
 
-    ForecastApi(Forecasts forecasts, FilterParams params) {
+    ForecastApi(Forecasts forecasts, ReportParams params) {
         this.forecasts = forecasts;
         this.params = params;
     }
@@ -42,10 +43,10 @@ class ForecastApi {
     }
 
     private Mono<ServerResponse> forecast(ServerRequest request) {
-        return CurrentStaff.reactive().flatMap(staff -> params.filter(staff, request)
+        return CurrentStaff.reactive().flatMap(staff -> params.filter(request, staff)
                 .flatMap(filter -> forecasts.current(staff, filter))
-                .flatMap(f -> FilterParams.wantsCsv(request)
-                        ? ServerResponse.ok().contentType(FilterParams.CSV)
+                .flatMap(f -> ReportParams.wantsCsv(request)
+                        ? ServerResponse.ok().contentType(ReportParams.CSV)
                                 .header("Content-Disposition", "attachment; filename=\"forecast.csv\"")
                                 .bodyValue(ForecastCsv.of(f))
                         : ServerResponse.ok().bodyValue(json(f))));

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.opendso.forecast.Forecasts;
-import org.opendso.forecast.web.FilterParams;
 import org.opendso.report.CashReceipts;
 import org.opendso.report.CashReceiptsCsv;
 import org.opendso.report.CashReceiptsPeriod;
@@ -30,10 +29,10 @@ import reactor.core.publisher.Mono;
 class CashReceiptsApi {
 
     private final CashReceipts receipts;
-    private final FilterParams params;
+    private final ReportParams params;
     private final Forecasts forecasts;
 
-    CashReceiptsApi(CashReceipts receipts, FilterParams params, Forecasts forecasts) {
+    CashReceiptsApi(CashReceipts receipts, ReportParams params, Forecasts forecasts) {
         this.receipts = receipts;
         this.params = params;
         this.forecasts = forecasts;
@@ -57,10 +56,10 @@ class CashReceiptsApi {
             return Mono.error(ApiProblem.badField("from", invalid));
         }
         boolean byCustomer = request.queryParam("by").map("customer"::equalsIgnoreCase).orElse(false);
-        return CurrentStaff.reactive().flatMap(staff -> params.filter(staff, request)
+        return CurrentStaff.reactive().flatMap(staff -> params.filter(request, staff)
                 .flatMap(filter -> receipts.of(staff, filter, period, from, to))
-                .flatMap(r -> FilterParams.wantsCsv(request)
-                        ? ServerResponse.ok().contentType(FilterParams.CSV)
+                .flatMap(r -> ReportParams.wantsCsv(request)
+                        ? ServerResponse.ok().contentType(ReportParams.CSV)
                                 .header("Content-Disposition", "attachment; filename=\"cash-receipts.csv\"")
                                 .bodyValue(byCustomer ? CashReceiptsCsv.customers(r) : CashReceiptsCsv.periods(r))
                         : ServerResponse.ok().bodyValue(Json.of(r))));

@@ -2,7 +2,6 @@ package org.opendso.report.web;
 
 import java.util.List;
 import java.util.Map;
-import org.opendso.forecast.web.FilterParams;
 import org.opendso.report.CreditRisk;
 import org.opendso.report.CreditRiskCsv;
 import org.opendso.report.CreditRiskLine;
@@ -30,9 +29,9 @@ class CreditRiskApi {
     static final int CSV_LINES = 100_000;
 
     private final CreditRisk risk;
-    private final FilterParams params;
+    private final ReportParams params;
 
-    CreditRiskApi(CreditRisk risk, FilterParams params) {
+    CreditRiskApi(CreditRisk risk, ReportParams params) {
         this.risk = risk;
         this.params = params;
     }
@@ -61,10 +60,10 @@ class CreditRiskApi {
         CreditRiskList list = QueryParams.oneOf("list", request.queryParam("list").orElse("all"), CreditRiskList.class);
         int page = QueryParams.integer(request, "page", 0, 0, 100_000);
         int size = QueryParams.integer(request, "size", 50, 1, 500);
-        return CurrentStaff.reactive().flatMap(staff -> params.filter(staff, request).flatMap(filter -> {
-            if (FilterParams.wantsCsv(request)) {
+        return CurrentStaff.reactive().flatMap(staff -> params.filter(request, staff).flatMap(filter -> {
+            if (ReportParams.wantsCsv(request)) {
                 return risk.lines(staff, filter, list, 0, CSV_LINES).collectList()
-                        .flatMap(lines -> ServerResponse.ok().contentType(FilterParams.CSV)
+                        .flatMap(lines -> ServerResponse.ok().contentType(ReportParams.CSV)
                                 .header("Content-Disposition", "attachment; filename=\"credit-risk.csv\"")
                                 .bodyValue(CreditRiskCsv.of(lines)));
             }

@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
 @Configuration
 class ReportApi {
 
-    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType CSV = ReportParams.CSV;
 
     private final ReportParams params;
     private final AgingReport aging;
@@ -75,7 +75,7 @@ class ReportApi {
     }
 
     static boolean wantsCsv(ServerRequest request) {
-        return request.headers().accept().stream().anyMatch(m -> m.isCompatibleWith(CSV) && !m.isWildcardType());
+        return ReportParams.wantsCsv(request);
     }
 
     /** The caller and the filter of the request, then the report. */

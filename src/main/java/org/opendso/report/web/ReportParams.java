@@ -6,6 +6,7 @@ import org.opendso.report.ReportFilter;
 import org.opendso.security.Staff;
 import org.opendso.web.ApiProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -26,6 +27,14 @@ public class ReportParams {
     ReportParams(DatabaseClient db, ReportCurrencies currencies) {
         this.db = db;
         this.currencies = currencies;
+    }
+
+    /** CSV for the report's {@code .csv} path or an explicit {@code Accept: text/csv}; a wildcard means JSON. */
+    public static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    public static boolean wantsCsv(ServerRequest request) {
+        return request.path().endsWith(".csv")
+                || request.headers().accept().stream().anyMatch(m -> m.isCompatibleWith(CSV) && !m.isWildcardType());
     }
 
     public Mono<ReportFilter> filter(ServerRequest request, Staff staff) {
