@@ -30,6 +30,7 @@ import org.opendso.ui.Toasts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * The "Credit" tab of the customer sheet: the credit limit (set or removed by administrators and collectors), the
@@ -113,12 +114,21 @@ class CreditRiskTab implements SheetTab {
             }
         }
 
+        /** Reads and shows the figures now, on the Vaadin request thread. */
         void load() {
-            Customer now = customers.find(staff, customer.id()).block(); // allowed-blocking: Vaadin request thread
-            if (now != null) {
-                customer = now;
-            }
-            line = risk.ofCustomer(staff, customer.id()).block(); // allowed-blocking: Vaadin request thread
+            show(read().block()); // allowed-blocking: Vaadin request thread
+        }
+
+        /** The account and its credit line, read without holding the UI (a live refresh reads before it locks). */
+        private Mono<Loaded> read() {
+            return customers.find(staff, customer.id()).defaultIfEmpty(customer)
+                    .flatMap(now -> risk.ofCustomer(staff, now.id()).map(l -> new Loaded(now, l))
+                            .defaultIfEmpty(new Loaded(now, null)));
+        }
+
+        private void show(Loaded loaded) {
+            customer = loaded.customer();
+            line = loaded.line();
             limit.setValue(customer.creditLimit());
             remove.setEnabled(customer.creditLimit() != null);
             figures.removeAll();
@@ -143,6 +153,9 @@ class CreditRiskTab implements SheetTab {
             return line;
         }
 
+        private record Loaded(Customer customer, CreditRiskLine line) {
+        }
+
         @Override
         protected void onAttach(AttachEvent event) {
             super.onAttach(event);
@@ -153,10 +166,11 @@ class CreditRiskTab implements SheetTab {
             long head = streams.head(staff.tenantId(), customer.id()).block(); // allowed-blocking: Vaadin request thread
             live = streams.account(staff.tenantId(), customer.id(), head)
                     .filter(e -> CHANGES.contains(e.type()))
-                    .subscribe(e -> {
+                    // read first, then lock the UI only to show: the sheet's own updates are not held up by it
+                    .concatMap(e -> read())
+                    .subscribe(loaded -> {
                         try {
-                            // streams deliver on bounded elastic: the reads in load() may wait there
-                            ui.access(this::load);
+                            ui.access(() -> show(loaded));
                         } catch (UIDetachedException gone) {
                             // closed; disposed on detach
                         }

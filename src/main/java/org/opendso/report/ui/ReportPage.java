@@ -117,7 +117,10 @@ abstract class ReportPage<T> extends VerticalLayout implements HasDynamicTitle {
 
     /** Reads and shows the report for the filter of the bar. */
     void refresh() {
-        T report = read(filter).block(); // allowed-blocking: Vaadin request thread
+        display(read(filter).block()); // allowed-blocking: Vaadin request thread
+    }
+
+    private void display(T report) {
         shown = report;
         redraws.incrementAndGet();
         show(report);
@@ -193,9 +196,11 @@ abstract class ReportPage<T> extends VerticalLayout implements HasDynamicTitle {
         live = services.streams.tenant(staff.tenantId(), head, e -> CHANGES.contains(e.type()))
                 .sample(COALESCE)
                 .onBackpressureLatest()
-                .subscribe(e -> {
+                // read first, then lock the UI only to draw: a slow report never holds up the user's other views
+                .concatMap(e -> read(filter), 1)
+                .subscribe(report -> {
                     try {
-                        ui.access(this::refresh);
+                        ui.access(() -> display(report));
                     } catch (UIDetachedException gone) {
                         // the tab was closed; disposed on detach
                     }
