@@ -37,7 +37,9 @@ class PortalApiIT {
 
     @BeforeEach
     void setUp() {
-        api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api").build();
+        // a 10 MB upload (the refused oversized document) takes more than the default 5 s on a loaded machine
+        api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api")
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
         web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         t = tenants.create("pa-" + System.nanoTime());
         customer = fx.account(t, "PA-1");
