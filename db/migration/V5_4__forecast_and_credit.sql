@@ -221,7 +221,7 @@ group by r.customer_id, r.received_on, o.currency, r.tenant_id;
 insert into receipt_day_total (tenant_id, received_on, currency, on_time, late)
 select tenant_id, received_on, currency, sum(on_time), sum(late) from receipt_day group by 1, 2, 3;
 
--- Each account's credit risk figures and points (decision 0027), recomputed with its forecast by the same refresh
+-- Each account's credit risk figures and points (decision 0022), recomputed with its forecast by the same refresh
 -- (marks) and daily run, so that the report reads one narrow row per account. listed: a balance or a limit.
 create table credit_standing (
     customer_id    bigint        primary key references customer (id) on delete cascade,

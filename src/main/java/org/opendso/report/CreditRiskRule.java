@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The risk grade, on purpose simple enough to be read on the page: points for utilisation of the credit limit,
  * overdue share of the balance, average days late over 12 months, and a worsening trend; the sum gives A to E.
- * The thresholds are here once: the SQL, the page and the decision (0027) all read them.
+ * The thresholds are here once: the SQL, the page and the decision (0022) all read them.
  */
 public final class CreditRiskRule {
 

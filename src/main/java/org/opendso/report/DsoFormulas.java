@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The formulas of decision 0025, on numbers only (the report reads them). Days come out with one decimal; a figure
+ * The formulas of decision 0021, on numbers only (the report reads them). Days come out with one decimal; a figure
  * whose divisor is zero is null (no sales, nothing to count back against).
  */
 final class DsoFormulas {

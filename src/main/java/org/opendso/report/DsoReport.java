@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * DSO by the countback and the simple method, best possible DSO, average days delinquent and CEI, per month for a
- * year (decision 0025): past month ends from {@code receivable_month}, this month from the live item figures, the
+ * year (decision 0021): past month ends from {@code receivable_month}, this month from the live item figures, the
  * sales from {@code sales_month}; the accounts of largest receivables with their own countback DSO.
  */
 @Service

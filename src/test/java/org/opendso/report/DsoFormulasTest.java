@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opendso.report.DsoFormulas.MonthSales;
 
-/** The formulas of decision 0025 on hand-computed numbers. */
+/** The formulas of decision 0021 on hand-computed numbers. */
 class DsoFormulasTest {
 
     static BigDecimal n(String value) {

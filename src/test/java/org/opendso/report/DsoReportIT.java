@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 import reactor.test.StepVerifier;
 
 /**
- * Countback and simple DSO, best possible DSO, ADD and CEI on a hand-computed book (decision 0025), as of the fixed
+ * Countback and simple DSO, best possible DSO, ADD and CEI on a hand-computed book (decision 0021), as of the fixed
  * 2026-03-10: December and January of 31 days, February of 28, March so far 10 days.
  * <pre>
  * D1 issued 2025-12-10 due 2026-01-09  3100, received in full 2026-01-20
