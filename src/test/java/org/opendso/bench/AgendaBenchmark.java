@@ -49,7 +49,7 @@ public final class AgendaBenchmark {
     private final int customers = Integer.getInteger("bench.customers", 100_000);
     private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String[]> rows = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
 
     public static void main(String[] args) throws Exception {
         new AgendaBenchmark().run();
@@ -80,27 +80,27 @@ public final class AgendaBenchmark {
 
                 t = System.nanoTime();
                 long planned = AgendaBenchAccess.generateAll(agenda, today).block();
-                row("whole company, first run (the daily run; plans every overdue account)",
+                table.row("whole company, first run (the daily run; plans every overdue account)",
                         "%.2f s, %,d actions planned".formatted(ImportBenchmark.seconds(t), planned), "seconds");
                 t = System.nanoTime();
                 long again = AgendaBenchAccess.generateAll(agenda, today).block();
-                row("whole company, second run (nothing changed)",
+                table.row("whole company, second run (nothing changed)",
                         "%.2f s, %,d actions planned".formatted(ImportBenchmark.seconds(t), again), "0 planned (idempotent)");
 
                 t = System.nanoTime();
                 int changed = change(c, tenant, today);
                 double changeSeconds = ImportBenchmark.seconds(t);
-                long marks = count(c, "select count(distinct customer_id) from agenda_change");
+                long marks = BenchTable.count(c, "select count(distinct customer_id) from agenda_change");
                 t = System.nanoTime();
                 long replanned = AgendaBenchAccess.generateChanged(agenda, tenant, today).block();
-                row("incremental run after %,d item changes, one transaction each (changes took %.1f s)"
+                table.row("incremental run after %,d item changes, one transaction each (changes took %.1f s)"
                                 .formatted(changed, changeSeconds),
                         "%.3f s, %,d accounts marked, %,d actions planned".formatted(ImportBenchmark.seconds(t), marks,
                                 replanned), "seconds");
-                long waiting = count(c, "select count(*) from collection_action where state in ('PLANNED', 'TO_CONFIRM')");
+                long waiting = BenchTable.count(c, "select count(*) from collection_action where state in ('PLANNED', 'TO_CONFIRM')");
                 System.out.printf(Locale.ROOT, "[bench] %,d waiting actions%n", waiting);
 
-                long userId = count(c, "select id from app_user where login = 'bench-collector'");
+                long userId = BenchTable.count(c, "select id from app_user where login = 'bench-collector'");
                 String token = "Bearer " + app.getBean(ApiTokens.class)
                         .create(new Staff(tenant, userId, "bench-collector", "Bench Collector", Role.COLLECTOR, "en"), "bench")
                         .block().secret();
@@ -129,7 +129,7 @@ public final class AgendaBenchmark {
 
     /** One company, one collector holding every account, 20 items per account: overdue, due soon, paid, credit notes. */
     private long load(Connection c, String hash, LocalDate today) throws Exception {
-        long tenant = count(c, "select min(id) from tenant");
+        long tenant = BenchTable.count(c, "select min(id) from tenant");
         try (Statement st = c.createStatement()) {
             st.execute("""
                     insert into app_user (tenant_id, login, name, email, password_hash, role)
@@ -167,7 +167,7 @@ public final class AgendaBenchmark {
 
     /** 1,000 changes as users and imports make them, one transaction each: 400 paid, 300 promised, 300 new invoices. */
     private int change(Connection c, long tenant, LocalDate today) throws Exception {
-        long promise = count(c, "select id from item_status where tenant_id = %d and code = 'PROMISE_TO_PAY'".formatted(tenant));
+        long promise = BenchTable.count(c, "select id from item_status where tenant_id = %d and code = 'PROMISE_TO_PAY'".formatted(tenant));
         List<Long> items = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 select distinct on (customer_id) id from open_item
@@ -226,7 +226,7 @@ public final class AgendaBenchmark {
         }
         Arrays.sort(ms);
         double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
-        row(what + " (300 requests)", "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms".formatted(ms[ms.length / 2], p95,
+        table.row(what + " (300 requests)", "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms".formatted(ms[ms.length / 2], p95,
                 ms[(int) Math.ceil(0.99 * ms.length) - 1]), "p95 ≤ 50 ms");
     }
 
@@ -237,26 +237,10 @@ public final class AgendaBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void row(String what, String measured, String goal) {
-        System.out.printf(Locale.ROOT, "[bench] %s: %s%n", what, measured);
-        rows.add(new String[] {what, measured, goal});
-    }
 
     private void print(String loadBefore) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Agenda benchmark (%,d customers, %,d items, 1 collector; %d cores; load average before: %s)%n%n",
-                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore);
-        System.out.println("| what | measured | goal |");
-        System.out.println("|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+        table.print(String.format(Locale.ROOT, "Agenda benchmark (%,d customers, %,d items, 1 collector; %d cores; load average before: %s)",
+                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore));
     }
 }

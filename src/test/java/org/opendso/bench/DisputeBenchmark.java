@@ -47,7 +47,7 @@ public final class DisputeBenchmark {
 
     private final int customers = Integer.getInteger("bench.customers", 20_000);
     private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
-    private final List<String[]> rows = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
 
     public static void main(String[] args) throws Exception {
         new DisputeBenchmark().run();
@@ -81,11 +81,11 @@ public final class DisputeBenchmark {
                 long t = System.nanoTime();
                 long tenant = load(c, today);
                 System.out.printf(Locale.ROOT, "[bench] loaded %,d customers, %,d items, %,d open actions in %.1f s%n",
-                        customers, (long) customers * ITEMS, count(c, "select count(*) from specific_action"),
+                        customers, (long) customers * ITEMS, BenchTable.count(c, "select count(*) from specific_action"),
                         ImportBenchmark.seconds(t));
-                long collectorId = count(c, "select id from app_user where login = 'bench-collector'");
+                long collectorId = BenchTable.count(c, "select id from app_user where login = 'bench-collector'");
                 Staff collector = new Staff(tenant, collectorId, "bench-collector", "Bench Collector", Role.COLLECTOR, "en");
-                long samId = count(c, "select id from app_user where login = 'bench-sm-1'");
+                long samId = BenchTable.count(c, "select id from app_user where login = 'bench-sm-1'");
                 Staff sam = new Staff(tenant, samId, "bench-sm-1", "Bench SM 1", Role.SALES_MANAGER, "en");
 
                 // qualifications: the i-th of each series on its own account and item (no version conflict)
@@ -105,12 +105,12 @@ public final class DisputeBenchmark {
                             List.of(new Qualification.ItemRef(ItemType.INVOICE, numbers.get(i), 0)), "CALLED_BACK",
                             today, "Warm-up", null, null)).block();
                 }
-                long notesBefore = count(c, "select count(*) from user_notification");
+                long notesBefore = BenchTable.count(c, "select count(*) from user_notification");
                 timed("qualification of 1 item as a dispute (trigger: 2 notifications), 200 in a row", 200, i ->
                         qualifications.qualify(collector, targets.get(i), new Qualification(
                                 List.of(new Qualification.ItemRef(ItemType.INVOICE, numbers.get(i), 0)), "PRICE_DISPUTE",
                                 today, "Price", null, null)).block());
-                long notes = count(c, "select count(*) from user_notification") - notesBefore;
+                long notes = BenchTable.count(c, "select count(*) from user_notification") - notesBefore;
                 timed("qualification of 1 item, ordinary status (trigger: none), 200 in a row", 200, i ->
                         qualifications.qualify(collector, targets.get(200 + i), new Qualification(
                                 List.of(new Qualification.ItemRef(ItemType.INVOICE, numbers.get(200 + i), 0)),
@@ -129,7 +129,7 @@ public final class DisputeBenchmark {
                         .as(tx::transactional).block();
                 double without = ImportBenchmark.seconds(t);
                 pg.in(database).sql("alter table event enable trigger event_user_notifications");
-                row("one event per account in one statement (%,d events, an import's summary)".formatted(customers),
+                table.row("one event per account in one statement (%,d events, an import's summary)".formatted(customers),
                         "%.2f s with the notification trigger, %.2f s without".formatted(with, without), "trigger ≤ +10 %");
 
                 // every notification pending: the 400 above plus one per sales manager's share of accounts
@@ -142,7 +142,7 @@ public final class DisputeBenchmark {
                             from customer_assignment ca where ca.tenant_id = %d and ca.role = 'SALES_MANAGER'
                               and ca.customer_id %% 4 = 0""".formatted(tenant));
                 }
-                long pending = count(c, "select count(*) from user_notification where mail_state is null");
+                long pending = BenchTable.count(c, "select count(*) from user_notification where mail_state is null");
                 t = System.nanoTime();
                 long mailed = 0;
                 int runs = 0;
@@ -150,18 +150,18 @@ public final class DisputeBenchmark {
                     mailed += n;
                 }
                 double mailSeconds = ImportBenchmark.seconds(t);
-                row("mail job over %,d pending notifications (IMMEDIATE, %d runs of ≤ 500)".formatted(pending, runs),
+                table.row("mail job over %,d pending notifications (IMMEDIATE, %d runs of ≤ 500)".formatted(pending, runs),
                         "%.2f s, %,d mails queued (%.1f ms per mail)".formatted(mailSeconds, mailed,
                                 mailed == 0 ? 0 : mailSeconds * 1000 / mailed), "≤ 5 s per 500 (the job's period)");
 
-                long mine = count(c, "select count(*) from user_notification where user_id = " + samId);
-                long head = count(c, "select coalesce(max(id), 0) - 5 from user_notification where user_id = " + samId);
+                long mine = BenchTable.count(c, "select count(*) from user_notification where user_id = " + samId);
+                long head = BenchTable.count(c, "select coalesce(max(id), 0) - 5 from user_notification where user_id = " + samId);
                 latency("the bell of a sales manager with %,d notifications: unread count + new since".formatted(mine),
                         () -> notifications.count(sam, true).then(notifications.since(sam, head).collectList()).block());
                 latency("notifications list, first 200", () -> notifications.list(sam, false, 0, 200).collectList().block());
-                long open = count(c, "select count(*) from specific_action where state = 'OPEN' and assignee_id = " + samId);
+                long open = BenchTable.count(c, "select count(*) from specific_action where state = 'OPEN' and assignee_id = " + samId);
                 latency("agenda section: open specific actions of a resolver (%,d of %,d open), counts + 200 rows"
-                                .formatted(open, count(c, "select count(*) from specific_action where state = 'OPEN'")),
+                                .formatted(open, BenchTable.count(c, "select count(*) from specific_action where state = 'OPEN'")),
                         () -> actions.countsOfResolver(sam).then(actions.openOfResolver(sam, 200).collectList()).block());
             }
         } finally {
@@ -174,7 +174,7 @@ public final class DisputeBenchmark {
     }
 
     private long load(Connection c, LocalDate today) throws Exception {
-        long tenant = count(c, "select min(id) from tenant");
+        long tenant = BenchTable.count(c, "select min(id) from tenant");
         try (Statement st = c.createStatement()) {
             st.execute("""
                     insert into app_user (tenant_id, login, name, email, password_hash, role)
@@ -236,7 +236,7 @@ public final class DisputeBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        row(what, "p50 %.1f ms, p95 %.1f ms".formatted(ms[n / 2], ms[(int) Math.ceil(0.95 * n) - 1]), "p95 ≤ 50 ms");
+        table.row(what, "p50 %.1f ms, p95 %.1f ms".formatted(ms[n / 2], ms[(int) Math.ceil(0.95 * n) - 1]), "p95 ≤ 50 ms");
     }
 
     private void latency(String what, Supplier<Object> read) {
@@ -250,29 +250,13 @@ public final class DisputeBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        row(what + " (200 reads)", "p50 %.1f ms, p95 %.1f ms".formatted(ms[100], ms[189]), "p95 ≤ 20 ms");
+        table.row(what + " (200 reads)", "p50 %.1f ms, p95 %.1f ms".formatted(ms[100], ms[189]), "p95 ≤ 20 ms");
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void row(String what, String measured, String goal) {
-        System.out.printf(Locale.ROOT, "[bench] %s: %s%n", what, measured);
-        rows.add(new String[] {what, measured, goal});
-    }
 
     private void print(String loadBefore) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Dispute benchmark (%,d customers, %,d items, %d sales managers; %d cores; load average before: %s)%n%n",
-                customers, (long) customers * ITEMS, MANAGERS, Runtime.getRuntime().availableProcessors(), loadBefore);
-        System.out.println("| what | measured | goal |");
-        System.out.println("|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+        table.print(String.format(Locale.ROOT, "Dispute benchmark (%,d customers, %,d items, %d sales managers; %d cores; load average before: %s)",
+                customers, (long) customers * ITEMS, MANAGERS, Runtime.getRuntime().availableProcessors(), loadBefore));
     }
 }

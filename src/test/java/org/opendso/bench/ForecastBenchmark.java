@@ -55,7 +55,7 @@ public final class ForecastBenchmark {
     private final int customers = Integer.getInteger("bench.customers", 100_000);
     private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String[]> rows = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
 
     public static void main(String[] args) throws Exception {
         new ForecastBenchmark().run();
@@ -89,13 +89,13 @@ public final class ForecastBenchmark {
                     st.execute("analyze");
                 }
                 System.out.printf(Locale.ROOT, "[bench] loaded %,d customers, %,d items, %,d receipts in %.1f s%n",
-                        customers, (long) customers * ITEMS_PER_CUSTOMER, count(c, "select count(*) from cash_receipt"),
+                        customers, (long) customers * ITEMS_PER_CUSTOMER, BenchTable.count(c, "select count(*) from cash_receipt"),
                         ImportBenchmark.seconds(t));
 
                 t = System.nanoTime();
                 forecasts.rebuild(tenant, today).block();
-                row("full rebuild of the forecast (the daily run)", "%.1f s, %,d account-day rows".formatted(
-                        ImportBenchmark.seconds(t), count(c, "select count(*) from forecast_expected")), "seconds");
+                table.row("full rebuild of the forecast (the daily run)", "%.1f s, %,d account-day rows".formatted(
+                        ImportBenchmark.seconds(t), BenchTable.count(c, "select count(*) from forecast_expected")), "seconds");
                 try (Statement st = c.createStatement()) {
                     // what autovacuum does in a running system: statistics and visibility of the new rows
                     st.execute("vacuum analyze");
@@ -167,7 +167,7 @@ public final class ForecastBenchmark {
                 Thread.sleep(400); // let the coalescing window close: one measurement per change
             }
             Arrays.sort(ms);
-            row("qualification (promise) committed → updated forecast on an open subscriber (%d times)"
+            table.row("qualification (promise) committed → updated forecast on an open subscriber (%d times)"
                             .formatted(ms.length),
                     "p50 %.0f ms, p95 %.0f ms, max %.0f ms".formatted(ms[ms.length / 2],
                             ms[(int) Math.ceil(0.95 * ms.length) - 1], ms[ms.length - 1]), "≤ 1 s");
@@ -194,8 +194,8 @@ public final class ForecastBenchmark {
             long committed = System.nanoTime();
             Long first = seen.poll(30, TimeUnit.SECONDS);
             Thread.sleep(2000);
-            long accounts = count(c, "select count(distinct customer_id) from burst");
-            row("import-like burst: 10,000 items paid on %,d accounts, %,d events → updated forecast".formatted(accounts,
+            long accounts = BenchTable.count(c, "select count(distinct customer_id) from burst");
+            table.row("import-like burst: 10,000 items paid on %,d accounts, %,d events → updated forecast".formatted(accounts,
                             accounts),
                     "%.0f ms after the events' commit (%.1f s with the update), %d refreshes".formatted(
                             first == null ? Double.NaN : (first - committed) / 1e6,
@@ -219,7 +219,7 @@ public final class ForecastBenchmark {
     }
 
     private long load(Connection c, String hash, LocalDate today) throws Exception {
-        long tenant = count(c, "select min(id) from tenant");
+        long tenant = BenchTable.count(c, "select min(id) from tenant");
         try (Statement st = c.createStatement()) {
             st.execute("""
                     insert into app_user (tenant_id, login, name, email, password_hash, role)
@@ -286,7 +286,7 @@ public final class ForecastBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        row("GET " + path.replace("/api/v1/reports/", "") + ": " + what, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms"
+        table.row("GET " + path.replace("/api/v1/reports/", "") + ": " + what, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms"
                 .formatted(ms[ms.length / 2], ms[94], ms[98]), "p95 ≤ 200 ms");
     }
 
@@ -297,26 +297,10 @@ public final class ForecastBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void row(String what, String measured, String goal) {
-        System.out.printf(Locale.ROOT, "[bench] %s: %s%n", what, measured);
-        rows.add(new String[] {what, measured, goal});
-    }
 
     private void print(String loadBefore) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Forecast benchmark (%,d customers, %,d items; %d cores; load average before: %s)%n%n",
-                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore);
-        System.out.println("| what | measured | goal |");
-        System.out.println("|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+        table.print(String.format(Locale.ROOT, "Forecast benchmark (%,d customers, %,d items; %d cores; load average before: %s)",
+                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore));
     }
 }

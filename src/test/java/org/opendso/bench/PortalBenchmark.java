@@ -49,7 +49,7 @@ public final class PortalBenchmark {
     private final int customers = Integer.getInteger("bench.customers", 10_000);
     private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String[]> rows = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
 
     public static void main(String[] args) throws Exception {
         new PortalBenchmark().run();
@@ -78,7 +78,7 @@ public final class PortalBenchmark {
                 long tenant = load(c);
                 System.out.printf(Locale.ROOT, "[bench] loaded %,d customers and %,d items in %.1f s%n", customers,
                         (long) customers * ITEMS_PER_CUSTOMER, ImportBenchmark.seconds(t));
-                long user = count(c, "select id from app_user where login = 'bench-collector'");
+                long user = BenchTable.count(c, "select id from app_user where login = 'bench-collector'");
                 Staff staff = new Staff(tenant, user, "bench-collector", "Bench Collector", Role.COLLECTOR, "en");
                 long[] ids = ids(c, "select id from customer where tenant_id = " + tenant + " order by id limit 1000");
 
@@ -136,9 +136,9 @@ public final class PortalBenchmark {
                         throw new IllegalStateException(e);
                     }
                 }, "p95 ≤ 10 ms");
-                row("rows afterwards", "%,d links, %,d submissions, %,d events".formatted(
-                        count(c, "select count(*) from portal_link"), count(c, "select count(*) from portal_submission"),
-                        count(c, "select count(*) from event")), "-");
+                table.row("rows afterwards", "%,d links, %,d submissions, %,d events".formatted(
+                        BenchTable.count(c, "select count(*) from portal_link"), BenchTable.count(c, "select count(*) from portal_submission"),
+                        BenchTable.count(c, "select count(*) from event")), "-");
             }
         } finally {
             if (app != null) {
@@ -157,7 +157,7 @@ public final class PortalBenchmark {
 
     /** One company, one collector holding every account; items overdue and due, one in ten paid. */
     private long load(Connection c) throws Exception {
-        long tenant = count(c, "select min(id) from tenant");
+        long tenant = BenchTable.count(c, "select min(id) from tenant");
         try (Statement st = c.createStatement()) {
             st.execute("""
                     insert into app_user (tenant_id, login, name, email, password_hash, role)
@@ -200,7 +200,7 @@ public final class PortalBenchmark {
         }
         double total = ImportBenchmark.seconds(start);
         Arrays.sort(ms);
-        row(what + " (" + n + ")", "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%.0f/s one at a time)".formatted(
+        table.row(what + " (" + n + ")", "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%.0f/s one at a time)".formatted(
                 ms[n / 2], ms[(int) Math.ceil(0.95 * n) - 1], ms[(int) Math.ceil(0.99 * n) - 1], n / total), goal);
     }
 
@@ -214,26 +214,10 @@ public final class PortalBenchmark {
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void row(String what, String measured, String goal) {
-        System.out.printf(Locale.ROOT, "[bench] %s: %s%n", what, measured);
-        rows.add(new String[] {what, measured, goal});
-    }
 
     private void print(String loadBefore) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Portal benchmark (%,d customers, %,d items; %d cores; load average before: %s)%n%n",
-                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore);
-        System.out.println("| what | measured | goal |");
-        System.out.println("|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+        table.print(String.format(Locale.ROOT, "Portal benchmark (%,d customers, %,d items; %d cores; load average before: %s)",
+                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore));
     }
 }

@@ -5,11 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +38,7 @@ public final class ReportBenchmark {
     private final int requests = Integer.getInteger("bench.requests", 200);
     private final String serverUrl = System.getProperty("bench.server-url", "postgresql://postgres@127.0.0.1:5432/postgres");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String[]> rows = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
 
     public static void main(String[] args) throws Exception {
         new ReportBenchmark().run();
@@ -67,21 +65,21 @@ public final class ReportBenchmark {
             try (Connection c = pg.in(database).connect()) {
                 long t = System.nanoTime();
                 long tenant = load(c, app.getBean(PasswordEncoder.class).encode(PASSWORD), today);
-                long items = count(c, "select count(*) from open_item");
+                long items = BenchTable.count(c, "select count(*) from open_item");
                 System.out.printf(Locale.ROOT, "[bench] loaded %,d customers and %,d items in %.1f s%n", customers,
                         items, ImportBenchmark.seconds(t));
 
                 t = System.nanoTime();
                 figures.fresh(tenant).block();
-                row("item figures, every account aged (first read of the day)", "%.2f s, %,d rows".formatted(
-                        ImportBenchmark.seconds(t), count(c, "select count(*) from report_item_figures")), "seconds, once a day");
+                table.row("item figures, every account aged (first read of the day)", "%.2f s, %,d rows".formatted(
+                        ImportBenchmark.seconds(t), BenchTable.count(c, "select count(*) from report_item_figures")), "seconds, once a day");
                 t = System.nanoTime();
                 int months = figures.buildMonths(tenant).block();
-                row("month-end receivables rebuilt (13 months, daily job)", "%.2f s, %,d rows".formatted(
+                table.row("month-end receivables rebuilt (13 months, daily job)", "%.2f s, %,d rows".formatted(
                         ImportBenchmark.seconds(t), months), "seconds, once a day");
                 t = System.nanoTime();
                 int week = figures.takeWeek(tenant).block();
-                row("weekly qualification snapshot", "%.2f s, %,d rows".formatted(ImportBenchmark.seconds(t), week),
+                table.row("weekly qualification snapshot", "%.2f s, %,d rows".formatted(ImportBenchmark.seconds(t), week),
                         "seconds, once a week");
                 try (Statement st = c.createStatement()) {
                     // what autovacuum does after tables grow from nothing: the planner needs their sizes
@@ -95,7 +93,7 @@ public final class ReportBenchmark {
                 }
                 t = System.nanoTime();
                 figures.fresh(tenant).block();
-                row("next read after one qualification (1 account refreshed)", "%.1f ms".formatted(ms(t)), "≪ 200 ms");
+                table.row("next read after one qualification (1 account refreshed)", "%.1f ms".formatted(ms(t)), "≪ 200 ms");
                 try (Statement st = c.createStatement()) {
                     st.execute("""
                             update open_item set open_amount = open_amount - 1, version = version + 1
@@ -104,11 +102,11 @@ public final class ReportBenchmark {
                 }
                 t = System.nanoTime();
                 figures.fresh(tenant).block();
-                row("next read after an import changing 10,000 accounts", "%.1f ms".formatted(ms(t)), "once per import");
+                table.row("next read after an import changing 10,000 accounts", "%.1f ms".formatted(ms(t)), "once per import");
 
                 ApiTokens tokens = app.getBean(ApiTokens.class);
-                long adminId = count(c, "select id from app_user where login = 'admin'");
-                long collectorId = count(c, "select id from app_user where login = 'bench-collector'");
+                long adminId = BenchTable.count(c, "select id from app_user where login = 'admin'");
+                long collectorId = BenchTable.count(c, "select id from app_user where login = 'bench-collector'");
                 String admin = "Bearer " + tokens.create(new Staff(tenant, adminId, "admin", "Admin", Role.ADMIN, "en"),
                         "bench").block().secret();
                 String collector = "Bearer " + tokens.create(new Staff(tenant, collectorId, "bench-collector",
@@ -147,7 +145,7 @@ public final class ReportBenchmark {
      * status (half of them with a comment), one in forty disputed with a follow-up.
      */
     private long load(Connection c, String hash, LocalDate today) throws Exception {
-        long tenant = count(c, "select min(id) from tenant");
+        long tenant = BenchTable.count(c, "select min(id) from tenant");
         try (Statement st = c.createStatement()) {
             st.execute("""
                     insert into app_user (tenant_id, login, name, email, password_hash, role)
@@ -219,7 +217,7 @@ public final class ReportBenchmark {
         }
         Arrays.sort(ms);
         double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
-        row("GET " + path + ", " + who + " (" + requests + " requests)", "p50 %.1f ms, p95 %.1f ms".formatted(
+        table.row("GET " + path + ", " + who + " (" + requests + " requests)", "p50 %.1f ms, p95 %.1f ms".formatted(
                 ms[ms.length / 2], p95), "p95 ≤ 200 ms");
     }
 
@@ -230,26 +228,10 @@ public final class ReportBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void row(String what, String measured, String goal) {
-        System.out.printf(Locale.ROOT, "[bench] %s: %s%n", what, measured);
-        rows.add(new String[] {what, measured, goal});
-    }
 
     private void print(String loadBefore) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Report benchmark (%,d customers, %,d items; %d cores; load average before: %s)%n%n",
-                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore);
-        System.out.println("| what | measured | goal |");
-        System.out.println("|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+        table.print(String.format(Locale.ROOT, "Report benchmark (%,d customers, %,d items; %d cores; load average before: %s)",
+                customers, (long) customers * ITEMS_PER_CUSTOMER, Runtime.getRuntime().availableProcessors(), loadBefore));
     }
 }
