@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "opendso.agenda.on-start=false", "opendso.agenda.auto-send-cron=-",
                 // alerts too: evaluated when a test asks (AlertTriggersIT switches the event triggers on)
                 "opendso.alerts.daily-cron=-", "opendso.alerts.catch-up-cron=-", "opendso.alerts.on-start=false",
-                "opendso.alerts.on-events=false"})
+                "opendso.alerts.on-events=false",
+                // nor the reports' snapshots and the forecast's full rebuild of every company at start: in a suite
+                // that has made hundreds of companies they held the connection pool while live tests measured
+                "opendso.reports.on-start=false", "opendso.forecast.on-start=false"})
 public @interface IntegrationTest {
 }

@@ -95,6 +95,11 @@ class TwoCollaboratorsLiveIT {
             assertThat(dbCount(comment)).isEqualTo(2);
         } catch (AssertionError | RuntimeException e) {
             HeadlessChromium.screenshot(collector, "98-live-failure-collector");
+            // what each grid holds, row by row, for the report (the screenshots cut the wide grid)
+            System.out.println("[live-failure] admin grid: " + admin.locator("#statement-grid vaadin-grid-cell-content")
+                    .allInnerTexts());
+            System.out.println("[live-failure] collector grid: "
+                    + collector.locator("#statement-grid vaadin-grid-cell-content").allInnerTexts());
             HeadlessChromium.screenshot(admin, "99-live-failure-admin");
             throw e;
         }
