@@ -61,8 +61,7 @@ public class AlertBadges {
         Staff staff = CurrentStaff.require();
         AlertBadge badge = new AlertBadge();
         badge.addClassName("alert-badge-account");
-        // allowed-blocking: Vaadin request thread
-        badge.show(alerts.openOf(staff, customerId).collectList().block());
+        badge.show(alerts.openOf(staff, customerId).collectList().block()); // allowed-blocking: Vaadin request thread
         Disposable[] live = {null};
         badge.addAttachListener(e -> {
             if (live[0] != null) {

@@ -74,8 +74,8 @@ abstract class ReportPage<T> extends VerticalLayout implements HasDynamicTitle {
         this.staff = CurrentStaff.require();
         addClassName("report-page");
         setWidthFull();
-        // allowed-blocking: Vaadin request thread
-        List<org.opendso.user.StaffUser> colleagues = services.users.of(staff).collectList().block();
+        List<org.opendso.user.StaffUser> colleagues = services.users.of(staff).collectList()
+                .block(); // allowed-blocking: Vaadin request thread
         List<org.opendso.scenario.Scenario> scenarios = services.scenarios.all(staff.tenantId()).collectList()
                 .block(); // allowed-blocking: Vaadin request thread
         List<String> currencies = services.currencies.of(staff.tenantId()).collectList()
